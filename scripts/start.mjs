@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+// `npm start`: serve the Worker locally (wrangler dev, real workerd + local KV) on 127.0.0.1:$PORT
+// (default 8787) and seed the three CBP series on first run. Seeding goes through the same admin
+// API a newsroom would use, with `If-None-Match: *`, so data you imported locally is never overwritten.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const port = Number(process.env.PORT ?? 8787);
+const host = '127.0.0.1';
+const devVars = join(root, '.dev.vars');
+
+if (!existsSync(devVars)) {
+  writeFileSync(devVars, `ADMIN_TOKEN=${randomBytes(24).toString('hex')}\n`, { mode: 0o600 });
+  console.log('[start] created .dev.vars with a random ADMIN_TOKEN for local writes');
+}
+const token = /^ADMIN_TOKEN=(.+)$/m.exec(readFileSync(devVars, 'utf8'))?.[1]?.trim();
+
+const wrangler = spawn(
+  join(root, 'node_modules', '.bin', 'wrangler'),
+  ['dev', '--ip', host, '--port', String(port), '--show-interactive-dev-session=false', ...process.argv.slice(2)],
+  { cwd: root, stdio: 'inherit', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } },
+);
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => wrangler.kill(sig));
+wrangler.on('exit', (code) => process.exit(code ?? 0));
+
+async function waitForHealth(deadline) {
+  while (Date.now() < deadline) {
+    try {
+      const r = await fetch(`http://${host}:${port}/healthz`);
+      if (r.ok) return true;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return false;
+}
+
+if (!(await waitForHealth(Date.now() + 90_000))) {
+  console.error(`[start] the Worker did not answer on http://${host}:${port}/healthz within 90 s`);
+  wrangler.kill('SIGTERM');
+  process.exit(1);
+}
+for (const file of readdirSync(join(root, 'seed')).filter((f) => f.endsWith('.json'))) {
+  const body = readFileSync(join(root, 'seed', file), 'utf8');
+  const id = JSON.parse(body).id;
+  const r = await fetch(`http://${host}:${port}/api/v1/series/${id}`, {
+    method: 'PUT',
+    body,
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'If-None-Match': '*' },
+  });
+  const what =
+    r.status === 201 ? 'seeded' : r.status === 412 ? 'already present, kept' : `failed (${r.status} ${await r.text()})`;
+  console.log(`[start] ${id}: ${what}`);
+}
+console.log(`[start] ready: http://${host}:${port}/v1/sw-total/trend.svg`);

@@ -1,0 +1,73 @@
+import { Hono, type Context } from 'hono';
+import { HttpError, StoreError } from './lib/errors';
+import { headerSafe, headersFor } from './lib/headers';
+import { renderErrorSvg } from './render/error-card';
+import { svgToPng } from './render/png';
+import { escapeXml } from './render/svg';
+import { admin } from './routes/admin';
+import { api } from './routes/api';
+import { cards } from './routes/cards';
+import { embed } from './routes/embed';
+import { embedjs } from './routes/embedjs';
+import { gallery } from './routes/gallery';
+import { oembed } from './routes/oembed';
+import type { AppEnv } from './types';
+
+export const app = new Hono<AppEnv>();
+
+app.get(
+  '/healthz',
+  () => new Response(JSON.stringify({ ok: true }), { headers: headersFor('json', { 'Cache-Control': 'no-store' }) }),
+);
+app.route('/v1', cards);
+app.route('/api/v1', api);
+app.route('/api/v1', admin);
+app.route('/embed.js', embedjs);
+app.route('/embed', embed);
+app.route('/oembed', oembed);
+app.route('/', gallery);
+
+app.notFound(() => Promise.reject(new HttpError(404, 'Not found', 'No such page.')));
+
+/** Turns any failure into the right kind of error for the URL: an image, a JSON problem or text. */
+app.onError(async (err, c) => {
+  const e =
+    err instanceof HttpError
+      ? err
+      : err instanceof StoreError
+        ? new HttpError(503, 'Data unavailable', 'The stored series could not be read.')
+        : new HttpError(503, 'Temporarily unavailable', 'Something went wrong; please try again.');
+  if (!(err instanceof HttpError)) console.error('unhandled', c.req.method, c.req.path, err);
+  const extra = {
+    ...e.headers,
+    'Cache-Control': 'public, max-age=10',
+    'X-Error': headerSafe(`${e.title}: ${e.detail}`),
+  };
+  const image = /^\/v1\/.+\.(svg|png)$/.exec(c.req.path)?.[1] as 'svg' | 'png' | undefined;
+  if (image) return errorImage(c, e, image, extra);
+  if (c.req.path === '/' || c.req.path.startsWith('/embed/')) {
+    const html = `<!doctype html><html lang="en"><meta charset="utf-8"><title>${escapeXml(e.title)}</title><body><h1>${escapeXml(e.title)}</h1><p>${escapeXml(e.detail)}</p></body></html>`;
+    return new Response(html, { status: e.status, headers: headersFor('embed', extra) });
+  }
+  const problem = { type: 'about:blank', title: e.title, status: e.status, detail: e.detail, ...e.extra };
+  return new Response(JSON.stringify(problem), {
+    status: e.status,
+    headers: headersFor('json', { ...extra, 'Content-Type': 'application/problem+json; charset=utf-8' }),
+  });
+});
+
+async function errorImage(c: Context<AppEnv>, e: HttpError, kind: 'svg' | 'png', extra: Record<string, string>) {
+  const q = new URL(c.req.url).searchParams;
+  const lang = q.get('lang') === 'es' ? 'es' : 'en';
+  const theme = q.get('theme') === 'dark' ? 'dark' : q.get('theme') === 'auto' && kind === 'svg' ? 'auto' : 'light';
+  const w = Number(q.get('width'));
+  const width = Number.isInteger(w) && w >= 320 && w <= 1200 ? w : 640;
+  const card = await renderErrorSvg({ status: e.status, title: e.title, detail: e.detail, lang, theme, width });
+  if (kind === 'svg') return new Response(card.svg, { status: e.status, headers: headersFor('svg', extra) });
+  try {
+    const png = await svgToPng(card.svg, card.width);
+    return new Response(png, { status: e.status, headers: headersFor('png', extra) });
+  } catch {
+    return new Response(card.svg, { status: e.status, headers: headersFor('svg', extra) });
+  }
+}

@@ -1,0 +1,134 @@
+import { HttpError, StoreError, describeIssues } from '../lib/errors';
+import { keys } from './keys';
+import { Series, StoredSeries } from './schema';
+
+/** Edge cache time for KV reads on the hot path; a new version shows within this many seconds. */
+export const KV_CACHE_TTL = 30;
+
+export interface VersionInfo {
+  version: string;
+  writtenAt: string;
+  vintage: string;
+  points: number;
+  first: string;
+  last: string;
+}
+
+function parseStored(raw: string, key: string): StoredSeries {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new StoreError('stored value is not JSON', key);
+  }
+  const parsed = StoredSeries.safeParse(json);
+  if (!parsed.success)
+    throw new StoreError(`stored value fails the schema: ${describeIssues(parsed.error.issues)}`, key);
+  return parsed.data;
+}
+
+/** The current version of a series, validated; null when there is none. */
+export async function readSeries(
+  kv: KVNamespace,
+  id: string,
+  opts: { cached?: boolean } = {},
+): Promise<StoredSeries | null> {
+  const key = keys.current(id);
+  const raw = await kv.get(key, opts.cached ? { type: 'text', cacheTtl: KV_CACHE_TTL } : { type: 'text' });
+  return raw === null ? null : parseStored(raw, key);
+}
+
+/** One stored version of a series, validated; null when there is none. */
+export async function readVersion(kv: KVNamespace, id: string, version: string): Promise<StoredSeries | null> {
+  const key = keys.version(id, version);
+  const raw = await kv.get(key, { type: 'text' });
+  return raw === null ? null : parseStored(raw, key);
+}
+
+async function contentHash(series: Series): Promise<string> {
+  const bytes = new TextEncoder().encode(JSON.stringify(series));
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return [...digest.slice(0, 6)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export interface WriteResult {
+  stored: StoredSeries;
+  changed: boolean;
+  previous: StoredSeries | null;
+}
+
+/**
+ * Validates in full, then stores a new version without touching earlier ones: the version entry is
+ * written before the current pointer, so a failure half-way leaves the old current version intact.
+ * Writing content identical to the current version is a no-op (importing a file twice changes nothing).
+ */
+export async function writeSeries(
+  kv: KVNamespace,
+  input: unknown,
+  opts: { vintage?: string; ifMatch?: string; ifNoneMatch?: boolean; now?: Date } = {},
+): Promise<WriteResult> {
+  const parsed = Series.safeParse(input);
+  if (!parsed.success) throw new HttpError(422, 'Invalid series', describeIssues(parsed.error.issues));
+  const series = parsed.data;
+  const previous = await readSeries(kv, series.id).catch((e: unknown) => {
+    // A corrupt current value must not block a repair write; history keeps the bad key's versions.
+    if (e instanceof StoreError) return null;
+    throw e;
+  });
+  if (opts.ifMatch !== undefined && opts.ifMatch !== '*' && opts.ifMatch !== previous?.version) {
+    throw new HttpError(
+      412,
+      'Version mismatch',
+      `If-Match ${opts.ifMatch} is not the current version (${previous?.version ?? 'none'}).`,
+    );
+  }
+  if (opts.ifNoneMatch && previous) {
+    throw new HttpError(412, 'Series exists', `"${series.id}" already exists (version ${previous.version}).`);
+  }
+  const hash = await contentHash(series);
+  if (previous && previous.version.endsWith(hash)) return { stored: previous, changed: false, previous };
+
+  const seq = previous ? Number(previous.version.slice(0, 6)) + 1 : 1;
+  const stored: StoredSeries = {
+    version: `${String(seq).padStart(6, '0')}-${hash}`,
+    writtenAt: (opts.now ?? new Date()).toISOString(),
+    vintage: opts.vintage ?? series.source.release,
+    series,
+  };
+  const body = JSON.stringify(stored);
+  const info: VersionInfo = {
+    version: stored.version,
+    writtenAt: stored.writtenAt,
+    vintage: stored.vintage,
+    points: series.points.length,
+    first: series.points[0]!.period,
+    last: series.points.at(-1)!.period,
+  };
+  await kv.put(keys.version(series.id, stored.version), body, { metadata: info });
+  await kv.put(keys.current(series.id), body, { metadata: info });
+  return { stored, changed: true, previous };
+}
+
+/** All versions of a series, oldest first, from KV list metadata (no value reads). */
+export async function listVersions(kv: KVNamespace, id: string): Promise<VersionInfo[]> {
+  const out: VersionInfo[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await kv.list<VersionInfo>({ prefix: keys.versionPrefix(id), cursor });
+    for (const k of page.keys) if (k.metadata) out.push(k.metadata);
+    cursor = page.list_complete ? undefined : page.cursor;
+  } while (cursor);
+  return out;
+}
+
+/** Ids and version facts of every current series, from list metadata. */
+export async function listSeries(kv: KVNamespace): Promise<Array<{ id: string } & VersionInfo>> {
+  const out: Array<{ id: string } & VersionInfo> = [];
+  let cursor: string | undefined;
+  do {
+    const page = await kv.list<VersionInfo>({ prefix: keys.currentPrefix, cursor });
+    for (const k of page.keys) if (k.metadata) out.push({ id: k.name.slice(keys.currentPrefix.length), ...k.metadata });
+    cursor = page.list_complete ? undefined : page.cursor;
+  } while (cursor);
+  return out;
+}

@@ -1,0 +1,53 @@
+import { reset } from 'cloudflare:test';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ADMIN_TOKEN, SEED, get, seed } from './helpers';
+
+beforeEach(seed);
+afterEach(reset);
+
+describe('the foundation slice', () => {
+  it('answers /healthz with ok', async () => {
+    const res = await get('/healthz');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true });
+  });
+
+  it('renders the sw-total trend card with satori inside workerd, showing the latest seeded month', async () => {
+    const res = await get('/v1/sw-total/trend.svg');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');
+    const svg = await res.text();
+    expect(svg.startsWith('<svg ')).toBe(true);
+    // Satori draws text as paths, so the words live in <title>/<desc>.
+    expect(svg).toContain('<title id="t">Southwest border encounters, Aug 2026</title>');
+    expect(svg).toMatch(/<desc id="d">Southwest border encounters: 12,242 \(August 2026\)/);
+    expect(svg).toContain('U.S. Customs and Border Protection');
+    expect(svg).toMatch(/<path[^>]+d="M/);
+    expect(svg).not.toContain('data:image');
+  });
+
+  it('gives an unknown series a 404 that is still an SVG image', async () => {
+    const res = await get('/v1/no-such-series/trend.svg');
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');
+    const svg = await res.text();
+    expect(svg).toMatch(/^<svg /);
+    expect(svg).toContain('Series not found');
+  });
+
+  it('stores a PUT series as a new version only with the admin token', async () => {
+    const body = JSON.stringify({ ...SEED['sw-ofo'], title: 'Renamed' });
+    const denied = await get('/api/v1/series/sw-ofo', { method: 'PUT', body });
+    expect(denied.status).toBe(401);
+    expect(denied.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    const ok = await get('/api/v1/series/sw-ofo', {
+      method: 'PUT',
+      body,
+      headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
+    expect(ok.status).toBe(200);
+    const json = (await ok.json()) as { version: string; changed: boolean };
+    expect(json.changed).toBe(true);
+    expect(json.version).toMatch(/^000002-/);
+  });
+});

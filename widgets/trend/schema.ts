@@ -1,0 +1,8 @@
+import { z } from 'zod';
+import { CardOptions } from '../../src/render/options';
+
+export const TrendOptions = CardOptions.extend({
+  /** `area` adds a faint fill under the line. */
+  chart: z.enum(['line', 'area']).default('area'),
+});
+export type TrendOptions = z.output<typeof TrendOptions>;
