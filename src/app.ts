@@ -37,24 +37,43 @@ app.onError(async (err, c) => {
       : err instanceof StoreError
         ? new HttpError(503, 'Data unavailable', 'The stored series could not be read.')
         : new HttpError(503, 'Temporarily unavailable', 'Something went wrong; please try again.');
-  if (!(err instanceof HttpError)) console.error('unhandled', c.req.method, c.req.path, err);
-  const extra = {
+  if (!(err instanceof HttpError)) console.error('unhandled', c.req.method, headerSafe(c.req.path), err);
+  // Anything that carried a credential or tried to change data is never stored by a cache.
+  const personal = c.req.header('Authorization') !== undefined || !['GET', 'HEAD'].includes(c.req.method);
+  const extra: Record<string, string> = {
+    ...(e.status === 503 ? { 'Retry-After': '10' } : {}),
     ...e.headers,
-    'Cache-Control': 'public, max-age=10',
+    'Cache-Control': personal || e.status === 401 || e.status === 429 ? 'no-store' : 'public, max-age=10',
     'X-Error': headerSafe(`${e.title}: ${e.detail}`),
   };
-  const image = /^\/v1\/.+\.(svg|png)$/.exec(c.req.path)?.[1] as 'svg' | 'png' | undefined;
-  if (image) return errorImage(c, e, image, extra);
-  if (c.req.path === '/' || c.req.path.startsWith('/embed/')) {
-    const html = `<!doctype html><html lang="en"><meta charset="utf-8"><title>${escapeXml(e.title)}</title><body><h1>${escapeXml(e.title)}</h1><p>${escapeXml(e.detail)}</p></body></html>`;
-    return new Response(html, { status: e.status, headers: headersFor('embed', extra) });
+  try {
+    const image = /^\/v1\/.+\.(svg|png)$/.exec(c.req.path)?.[1] as 'svg' | 'png' | undefined;
+    if (image) return await errorImage(c, e, image, extra);
+    if (c.req.path === '/' || c.req.path.startsWith('/embed/')) return errorPage(e, extra);
+  } catch (inner) {
+    // The error card itself failed (e.g. wasm could not start): a hand-written image still answers.
+    console.error('error card failed', inner);
+    return new Response(fallbackSvg(e), { status: e.status, headers: headersFor('svg', extra) });
   }
-  const problem = { type: 'about:blank', title: e.title, status: e.status, detail: e.detail, ...e.extra };
+  const problem = { type: 'about:blank', ...e.extra, title: e.title, status: e.status, detail: e.detail };
   return new Response(JSON.stringify(problem), {
     status: e.status,
     headers: headersFor('json', { ...extra, 'Content-Type': 'application/problem+json; charset=utf-8' }),
   });
 });
+
+function errorPage(e: HttpError, extra: Record<string, string>): Response {
+  const html = `<!doctype html><html lang="en"><meta charset="utf-8"><title>${escapeXml(e.title)}</title><body><h1>${escapeXml(e.title)}</h1><p>${escapeXml(e.detail)}</p></body></html>`;
+  return new Response(html, { status: e.status, headers: headersFor('embed', extra) });
+}
+
+function fallbackSvg(e: HttpError): string {
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="160" viewBox="0 0 640 160" role="img">` +
+    `<title>${escapeXml(`${e.status} ${e.title}`)}</title><rect width="640" height="160" fill="#ffffff"/>` +
+    `<text x="16" y="40" font-family="sans-serif" font-size="16" fill="#1a1a1a">${escapeXml(e.title)}</text></svg>`
+  );
+}
 
 async function errorImage(c: Context<AppEnv>, e: HttpError, kind: 'svg' | 'png', extra: Record<string, string>) {
   const q = new URL(c.req.url).searchParams;
