@@ -1,2 +1,35 @@
-/** Scheduled refresh of CBP data (issue 3): fetch CBP_CSV_URL, import through the same path as the API. */
-export async function scheduled(_controller: ScheduledController, _env: Env, _ctx: ExecutionContext): Promise<void> {}
+import { textChunks } from './ingest/csv';
+import { MAX_IMPORT_BODY, importCbp } from './ingest/import';
+
+/** How long the cron waits for CBP's server before giving up until the next run. */
+const FETCH_TIMEOUT_MS = 60_000;
+
+/**
+ * Scheduled refresh: fetch CBP_CSV_URL and import it through the same path as the API. Any
+ * failure (network, HTTP status, malformed file) is logged and leaves the stored data as it was:
+ * the importer validates the whole file before its first write.
+ */
+export async function refresh(env: Env): Promise<{ ok: boolean; summary: string[] }> {
+  const url = env.CBP_CSV_URL?.trim();
+  if (!url) return { ok: true, summary: ['CBP_CSV_URL is empty; scheduled refresh disabled'] };
+  try {
+    const res = await fetch(url, {
+      signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+      headers: { Accept: 'text/csv, */*;q=0.5' },
+    });
+    if (!res.ok || !res.body) {
+      await res.body?.cancel();
+      throw new Error(`fetch ${url} answered ${res.status}`);
+    }
+    const report = await importCbp(env.SERIES, textChunks(res.body, MAX_IMPORT_BODY));
+    return { ok: true, summary: report.summary };
+  } catch (e) {
+    return { ok: false, summary: [`refresh failed, data unchanged: ${e instanceof Error ? e.message : String(e)}`] };
+  }
+}
+
+export async function scheduled(_controller: ScheduledController, env: Env, _ctx: ExecutionContext): Promise<void> {
+  const r = await refresh(env);
+  const log = r.ok ? console.log : console.error;
+  for (const line of r.summary) log(`[cbp refresh] ${line}`);
+}

@@ -1,5 +1,179 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
+import { z } from 'zod';
+import { HttpError, StoreError, describeIssues, notFoundSeries } from '../lib/errors';
+import { headersFor } from '../lib/headers';
+import { queryObject } from '../lib/query';
+import { computeFacts, cutAt } from '../series/facts';
+import { Period, SeriesId, type StoredSeries } from '../series/schema';
+import { listSeries, listVersions, readSeries, readVersion } from '../series/store';
 import type { AppEnv } from '../types';
 
-/** Read API: catalog, series, CSV, versions (issue 3). */
+/** Read API: catalog, series, CSV, versions. Open to every origin: the data are public. */
 export const api = new Hono<AppEnv>();
+
+/** Browser caches and CDNs may keep a response this long; KV reads are themselves cached 30 s. */
+const READ_CACHE = 'public, max-age=60';
+const CORS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Expose-Headers': 'ETag, Content-Disposition',
+};
+const VERSION_RE = /^\d{6}-[0-9a-f]{12}$/;
+
+api.options('*', (c) => {
+  return new Response(null, {
+    status: 204,
+    headers: {
+      ...CORS,
+      'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
+      'Access-Control-Allow-Headers': 'If-None-Match, Accept',
+      'Access-Control-Max-Age': '86400',
+      Vary: 'Origin',
+      ...(c.req.header('Origin') ? {} : { Allow: 'GET, HEAD, OPTIONS' }),
+    },
+  });
+});
+
+async function etagOf(body: string): Promise<string> {
+  const d = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(body)));
+  return `"${[...d.slice(0, 10)].map((b) => b.toString(16).padStart(2, '0')).join('')}"`;
+}
+
+/** A strong ETag from the bytes themselves, so every representation (as_of, CSV, catalog) has its own. */
+export async function send(
+  c: Context<AppEnv>,
+  body: string,
+  kind: 'json' | 'csv' = 'json',
+  extra: Record<string, string> = {},
+) {
+  const etag = await etagOf(body);
+  const headers = headersFor(kind, { ...CORS, 'Cache-Control': READ_CACHE, ETag: etag, ...extra });
+  const inm = c.req.header('If-None-Match');
+  if (inm && inm.split(',').some((t) => t.trim().replace(/^W\//, '') === etag || t.trim() === '*')) {
+    headers.delete('Content-Type');
+    return new Response(null, { status: 304, headers });
+  }
+  return new Response(body, { headers });
+}
+
+function seriesId(raw: string): string {
+  const id = SeriesId.safeParse(raw);
+  if (!id.success) throw new HttpError(400, 'Invalid series id', id.error.issues[0]!.message);
+  return id.data;
+}
+
+async function load(c: Context<AppEnv>, id: string): Promise<StoredSeries> {
+  const s = await readSeries(c.env.SERIES, id, { cached: true });
+  if (!s) throw notFoundSeries(id);
+  return s;
+}
+
+const SeriesQuery = z.object({ as_of: Period.optional() });
+
+function asOfParam(c: Context<AppEnv>): string | undefined {
+  const q = SeriesQuery.safeParse(queryObject(new URL(c.req.url)));
+  if (!q.success) throw new HttpError(400, 'Invalid query', describeIssues(q.error.issues));
+  return q.data.as_of;
+}
+
+function cut(s: StoredSeries, asOf: string | undefined) {
+  const points = cutAt(s.series.points, asOf);
+  if (!points.length) throw new HttpError(404, 'No data for that month', `"${s.series.id}" starts after ${asOf}.`);
+  return points;
+}
+
+/** A spreadsheet must never take a cell for a formula; plain numbers (negative too) stay numbers. */
+export function csvCell(v: string | number | undefined): string {
+  if (v === undefined) return '';
+  let s = typeof v === 'number' ? String(v) : v;
+  if (typeof v === 'string' && !/^-?\d+(\.\d+)?$/.test(s) && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** RFC 4180: header row, CRLF line ends, quoted where needed; `source` spells out the release key. */
+function seriesCsv(s: StoredSeries, points: StoredSeries['series']['points']): string {
+  const refs = s.series.source.references ?? {};
+  const rows = [['period', 'value', 'source', 'status'].join(',')];
+  for (const p of points) {
+    const src = p.src === undefined ? s.series.source.release : (refs[p.src] ?? p.src);
+    rows.push([csvCell(p.period), csvCell(p.value), csvCell(src), csvCell(p.status)].join(','));
+  }
+  return rows.join('\r\n') + '\r\n';
+}
+
+api.get('/series', async (c) => {
+  queryObject(new URL(c.req.url));
+  const kv = c.env.SERIES;
+  const ids = (await listSeries(kv)).map((s) => s.id).sort();
+  const series = await Promise.all(
+    ids.map(async (id) => {
+      try {
+        const s = (await readSeries(kv, id, { cached: true }))!;
+        const latest = s.series.points.at(-1)!;
+        return {
+          id,
+          title: s.series.title,
+          unit: s.series.unit,
+          release: s.series.source.release,
+          version: s.version,
+          writtenAt: s.writtenAt,
+          vintage: s.vintage,
+          first: s.series.points[0]!.period,
+          latest: { period: latest.period, value: latest.value },
+          links: {
+            json: `/api/v1/series/${id}`,
+            csv: `/api/v1/series/${id}.csv`,
+            versions: `/api/v1/series/${id}/versions`,
+          },
+        };
+      } catch (e) {
+        // One unreadable series is reported in place; the rest of the catalog still serves.
+        if (e instanceof StoreError) return { id, error: 'stored value could not be read' };
+        throw e;
+      }
+    }),
+  );
+  return send(c, JSON.stringify({ series }));
+});
+
+api.get('/series/:file{[a-z0-9-]+\\.csv}', async (c) => {
+  const id = seriesId(c.req.param('file').slice(0, -4));
+  const asOf = asOfParam(c);
+  const s = await load(c, id);
+  const name = asOf ? `${id}-as-of-${asOf}.csv` : `${id}.csv`;
+  return send(c, seriesCsv(s, cut(s, asOf)), 'csv', { 'Content-Disposition': `attachment; filename="${name}"` });
+});
+
+api.get('/series/:id', async (c) => {
+  const id = seriesId(c.req.param('id'));
+  const asOf = asOfParam(c);
+  const s = await load(c, id);
+  const points = cut(s, asOf);
+  const body = {
+    version: s.version,
+    writtenAt: s.writtenAt,
+    vintage: s.vintage,
+    asOf: asOf ?? null,
+    series: { ...s.series, points },
+    facts: computeFacts(points),
+  };
+  return send(c, JSON.stringify(body));
+});
+
+api.get('/series/:id/versions', async (c) => {
+  const id = seriesId(c.req.param('id'));
+  const versions = await listVersions(c.env.SERIES, id);
+  if (!versions.length) throw notFoundSeries(id);
+  const current = await readSeries(c.env.SERIES, id).catch(() => null);
+  return send(c, JSON.stringify({ id, current: current?.version ?? null, versions: versions.reverse() }));
+});
+
+/** One earlier version, exactly as stored: history stays readable. */
+api.get('/series/:id/versions/:version', async (c) => {
+  const id = seriesId(c.req.param('id'));
+  const version = c.req.param('version');
+  if (!VERSION_RE.test(version))
+    throw new HttpError(400, 'Invalid version', 'A version looks like 000003-0123456789ab.');
+  const s = await readVersion(c.env.SERIES, id, version);
+  if (!s) throw new HttpError(404, 'Version not found', `Series "${id}" has no version ${version}.`);
+  return send(c, JSON.stringify(s));
+});

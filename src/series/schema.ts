@@ -64,6 +64,11 @@ export const StoredSeries = z
     version: z.string().regex(/^\d{6}-[0-9a-f]{12}$/),
     writtenAt: z.iso.datetime(),
     vintage: z.string().min(1).max(120),
+    /** Set on a version made by restoring an earlier one: the version whose content it carries. */
+    restoredFrom: z
+      .string()
+      .regex(/^\d{6}-[0-9a-f]{12}$/)
+      .optional(),
     series: Series,
   })
   .strict();

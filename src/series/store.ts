@@ -12,6 +12,7 @@ export interface VersionInfo {
   points: number;
   first: string;
   last: string;
+  restoredFrom?: string;
 }
 
 function parseStored(raw: string, key: string): StoredSeries {
@@ -65,15 +66,17 @@ export interface WriteResult {
 export async function writeSeries(
   kv: KVNamespace,
   input: unknown,
-  opts: { vintage?: string; ifMatch?: string; ifNoneMatch?: boolean; now?: Date } = {},
+  opts: { vintage?: string; ifMatch?: string; ifNoneMatch?: boolean; now?: Date; restoredFrom?: string } = {},
 ): Promise<WriteResult> {
   const parsed = Series.safeParse(input);
   if (!parsed.success) throw new HttpError(422, 'Invalid series', describeIssues(parsed.error.issues));
   const series = parsed.data;
+  let corrupt = false;
   const previous = await readSeries(kv, series.id).catch((e: unknown) => {
     // A corrupt current value must not block a repair write; history keeps the bad key's versions.
-    if (e instanceof StoreError) return null;
-    throw e;
+    if (!(e instanceof StoreError)) throw e;
+    corrupt = true;
+    return null;
   });
   if (opts.ifMatch !== undefined && opts.ifMatch !== '*' && opts.ifMatch !== previous?.version) {
     throw new HttpError(
@@ -82,17 +85,24 @@ export async function writeSeries(
       `If-Match ${opts.ifMatch} is not the current version (${previous?.version ?? 'none'}).`,
     );
   }
-  if (opts.ifNoneMatch && previous) {
-    throw new HttpError(412, 'Series exists', `"${series.id}" already exists (version ${previous.version}).`);
+  if (opts.ifNoneMatch && (previous || corrupt)) {
+    throw new HttpError(
+      412,
+      'Series exists',
+      `"${series.id}" already exists (version ${previous?.version ?? 'unreadable'}).`,
+    );
   }
   const hash = await contentHash(series);
   if (previous && previous.version.endsWith(hash)) return { stored: previous, changed: false, previous };
 
-  const seq = previous ? Number(previous.version.slice(0, 6)) + 1 : 1;
+  // After a corrupt current value, number on from the history so version order stays write order.
+  const last = previous?.version ?? (corrupt ? (await listVersions(kv, series.id)).at(-1)?.version : undefined);
+  const seq = last ? Number(last.slice(0, 6)) + 1 : 1;
   const stored: StoredSeries = {
     version: `${String(seq).padStart(6, '0')}-${hash}`,
     writtenAt: (opts.now ?? new Date()).toISOString(),
     vintage: opts.vintage ?? series.source.release,
+    ...(opts.restoredFrom ? { restoredFrom: opts.restoredFrom } : {}),
     series,
   };
   const body = JSON.stringify(stored);
@@ -103,10 +113,26 @@ export async function writeSeries(
     points: series.points.length,
     first: series.points[0]!.period,
     last: series.points.at(-1)!.period,
+    ...(opts.restoredFrom ? { restoredFrom: opts.restoredFrom } : {}),
   };
   await kv.put(keys.version(series.id, stored.version), body, { metadata: info });
   await kv.put(keys.current(series.id), body, { metadata: info });
   return { stored, changed: true, previous };
+}
+
+/**
+ * Makes a NEW version carrying an earlier version's content (history is never rewound, so the
+ * version being replaced stays restorable too). Restoring the content that is already current is a no-op.
+ */
+export async function restoreVersion(
+  kv: KVNamespace,
+  id: string,
+  version: string,
+  opts: { ifMatch?: string; now?: Date } = {},
+): Promise<WriteResult> {
+  const old = await readVersion(kv, id, version);
+  if (!old) throw new HttpError(404, 'Version not found', `Series "${id}" has no version ${version}.`);
+  return writeSeries(kv, old.series, { ...opts, vintage: old.vintage, restoredFrom: old.version });
 }
 
 /** All versions of a series, oldest first, from KV list metadata (no value reads). */

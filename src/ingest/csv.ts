@@ -1,0 +1,140 @@
+/** One CSV record and the (1-based) line it starts on, so errors can name the line. */
+export interface CsvRecord {
+  line: number;
+  fields: string[];
+}
+
+/** A malformed input; `line` is the 1-based line of the file the problem is on. */
+export class CsvError extends Error {
+  constructor(
+    readonly line: number | null,
+    message: string,
+  ) {
+    super(line === null ? message : `line ${line}: ${message}`);
+    this.name = 'CsvError';
+  }
+}
+
+/** Longest field we accept; a runaway quote in a big file must not grow one string without bound. */
+const MAX_FIELD = 10_000;
+
+/**
+ * RFC 4180 records from a stream of text chunks, one record at a time: quoted fields may hold
+ * commas, doubled quotes and line breaks; CRLF and LF both end a record; a leading BOM is dropped.
+ * Only the current record is held in memory, whatever the size of the file.
+ */
+export async function* csvRecords(chunks: AsyncIterable<string>): AsyncGenerator<CsvRecord> {
+  let fields: string[] = [];
+  let field = '';
+  let quoted = false; // inside a quoted field
+  let afterQuote = false; // just saw a quote inside a quoted field (end, or first half of "")
+  let line = 1;
+  let start = 1;
+  let first = true;
+  let pendingCR = false;
+
+  const endRecord = (): CsvRecord | null => {
+    fields.push(field);
+    const rec = { line: start, fields };
+    fields = [];
+    field = '';
+    const blank = rec.fields.length === 1 && rec.fields[0] === '';
+    return blank ? null : rec;
+  };
+
+  for await (let chunk of chunks) {
+    if (first && chunk.length) {
+      if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+      first = false;
+    }
+    const out: CsvRecord[] = [];
+    for (let i = 0; i < chunk.length; i++) {
+      const ch = chunk[i]!;
+      if (pendingCR) {
+        pendingCR = false;
+        if (ch === '\n') continue;
+      }
+      if (quoted) {
+        if (afterQuote) {
+          afterQuote = false;
+          if (ch === '"') {
+            field += '"';
+            continue;
+          }
+          quoted = false; // closing quote; fall through to unquoted handling of ch
+        } else if (ch === '"') {
+          afterQuote = true;
+          continue;
+        } else {
+          if (ch === '\n') line++;
+          else if (ch === '\r' && chunk[i + 1] !== '\n') line++;
+          field += ch;
+          if (field.length > MAX_FIELD) throw new CsvError(start, 'field too long (unclosed quote?)');
+          continue;
+        }
+      }
+      if (ch === ',') {
+        fields.push(field);
+        field = '';
+      } else if (ch === '\n' || ch === '\r') {
+        const rec = endRecord();
+        if (rec) out.push(rec);
+        pendingCR = ch === '\r';
+        start = ++line;
+      } else if (ch === '"') {
+        if (field !== '') throw new CsvError(line, 'quote inside an unquoted field');
+        quoted = true;
+      } else {
+        field += ch;
+        if (field.length > MAX_FIELD) throw new CsvError(start, 'field too long');
+      }
+    }
+    yield* out;
+  }
+  if (quoted && !afterQuote) throw new CsvError(start, 'unclosed quote at end of file');
+  const rec = endRecord();
+  if (rec) yield rec;
+}
+
+/** Thrown when a body passes `max` bytes; the route turns it into a 413. */
+export class TooLargeError extends Error {
+  constructor(readonly max: number) {
+    super(`the body is larger than ${max} bytes`);
+    this.name = 'TooLargeError';
+  }
+}
+
+/**
+ * Decodes a byte stream as UTF-8 into text chunks, counting bytes as they pass so an oversized body
+ * is refused as soon as it crosses `max` (before it is all read). Invalid UTF-8 is an error.
+ */
+export async function* textChunks(body: ReadableStream<Uint8Array>, max: number): AsyncGenerator<string> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  let size = 0;
+  let done = false;
+  try {
+    for (;;) {
+      const r = await reader.read();
+      if (r.done) break;
+      size += r.value.byteLength;
+      if (size > max) throw new TooLargeError(max);
+      const text = decode(decoder, r.value);
+      if (text) yield text;
+    }
+    done = true;
+    const rest = decode(decoder);
+    if (rest) yield rest;
+  } finally {
+    if (!done) await reader.cancel().catch(() => undefined);
+    reader.releaseLock();
+  }
+}
+
+function decode(decoder: TextDecoder, bytes?: Uint8Array): string {
+  try {
+    return bytes ? decoder.decode(bytes, { stream: true }) : decoder.decode();
+  } catch {
+    throw new CsvError(null, 'the file is not valid UTF-8 text');
+  }
+}

@@ -1,0 +1,137 @@
+import { HttpError, describeIssues } from '../lib/errors';
+import { type Point, Series } from '../series/schema';
+import { readSeries, writeSeries } from '../series/store';
+import { type Aggregate, type Layout, aggregateCbp } from './cbp';
+import { describeSeries } from './catalog';
+import { formatReport } from './report';
+
+/** CBP's largest exports are a few MB; the parse is streamed, so this bounds time, not memory. */
+export const MAX_IMPORT_BODY = 32 * 1024 * 1024;
+
+export interface SeriesChange {
+  id: string;
+  status: 'created' | 'updated' | 'unchanged';
+  added: Array<{ period: string; value: number }>;
+  revised: Array<{ period: string; old: number; new: number }>;
+  /** Version before the import, and after it (null after a dry run that would change something). */
+  previousVersion: string | null;
+  version: string | null;
+}
+
+export interface ImportReport {
+  layout: Layout;
+  dryRun: boolean;
+  vintage: string;
+  rows: number;
+  months: { first: string; last: string; count: number };
+  series: SeriesChange[];
+  /** The same report as lines of text, for logs and the command line. */
+  summary: string[];
+}
+
+const LAYOUT_NAMES: Record<Layout, string> = {
+  sw: 'Southwest Land Border Encounters',
+  state: 'Nationwide Encounters by state',
+  aor: 'Nationwide Encounters by area of responsibility',
+};
+
+function monthLabel(period: string): string {
+  const d = new Date(`${period}-01T00:00:00Z`);
+  return d.toLocaleString('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+}
+
+/** Folds a file's monthly sums into a series: covered months are replaced, all others kept. */
+function merge(
+  old: readonly Point[],
+  sums: Map<string, number>,
+  src: string,
+): Pick<SeriesChange, 'added' | 'revised'> & { points: Point[] } {
+  const byPeriod = new Map(old.map((p) => [p.period, p]));
+  const added: SeriesChange['added'] = [];
+  const revised: SeriesChange['revised'] = [];
+  for (const [period, value] of [...sums].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const prev = byPeriod.get(period);
+    // An unchanged value keeps its point, and so the release it was first published in.
+    if (prev?.value === value) continue;
+    if (prev) revised.push({ period, old: prev.value, new: value });
+    else added.push({ period, value });
+    byPeriod.set(period, { period, value, src });
+  }
+  const points = [...byPeriod.values()].sort((a, b) => (a.period < b.period ? -1 : 1));
+  return { added, revised, points };
+}
+
+/**
+ * The one import path (API, command line, cron): parse the whole file, plan every series and
+ * validate all of them before the first write, so a bad file stores nothing. Each changed series
+ * is written with `If-Match` on the version it was planned from, so a concurrent write is not lost.
+ */
+export async function importCbp(
+  kv: KVNamespace,
+  chunks: AsyncIterable<string>,
+  opts: { dryRun?: boolean; vintage?: string; now?: Date } = {},
+): Promise<ImportReport> {
+  const agg: Aggregate = await aggregateCbp(chunks);
+  const months = [...agg.months].sort();
+  const first = months[0]!;
+  const last = months.at(-1)!;
+  const refKey = `cbp-${agg.layout}-${last}`;
+  const vintage = opts.vintage ?? `CBP ${LAYOUT_NAMES[agg.layout]}, data through ${monthLabel(last)}`;
+
+  const plans: Array<{ change: SeriesChange; series: Series | null }> = [];
+  for (const id of [...agg.sums.keys()].sort()) {
+    const current = await readSeries(kv, id);
+    const base = current?.series ?? describeSeries(id, agg);
+    const { added, revised, points } = merge(current?.series.points ?? [], agg.sums.get(id)!, refKey);
+    const changed = added.length + revised.length > 0;
+    const change: SeriesChange = {
+      id,
+      status: !changed ? 'unchanged' : current ? 'updated' : 'created',
+      added,
+      revised,
+      previousVersion: current?.version ?? null,
+      version: changed ? null : (current?.version ?? null),
+    };
+    if (!changed) {
+      plans.push({ change, series: null });
+      continue;
+    }
+    // The series' release moves on only when this file reaches its latest month.
+    const reachesEnd = !current || last >= current.series.points.at(-1)!.period;
+    const candidate = {
+      ...base,
+      source: {
+        ...base.source,
+        release: reachesEnd ? vintage : base.source.release,
+        references: { ...base.source.references, [refKey]: vintage },
+      },
+      points,
+    };
+    const parsed = Series.safeParse(candidate);
+    if (!parsed.success) {
+      throw new HttpError(422, 'Import would store an invalid series', `${id}: ${describeIssues(parsed.error.issues)}`);
+    }
+    plans.push({ change, series: parsed.data });
+  }
+
+  if (!opts.dryRun) {
+    for (const { change, series } of plans) {
+      if (!series) continue;
+      const r = await writeSeries(kv, series, {
+        vintage,
+        now: opts.now,
+        ...(change.previousVersion ? { ifMatch: change.previousVersion } : { ifNoneMatch: true }),
+      });
+      change.version = r.stored.version;
+    }
+  }
+  const report: Omit<ImportReport, 'summary'> = {
+    layout: agg.layout,
+    dryRun: !!opts.dryRun,
+    vintage,
+    rows: agg.rows,
+    months: { first, last, count: months.length },
+    series: plans.map((p) => p.change),
+  };
+  return { ...report, summary: formatReport(report) };
+}

@@ -1,0 +1,27 @@
+import type { ImportReport } from './import';
+
+const fmt = (n: number): string => n.toLocaleString('en-US');
+/** Revisions listed one by one per series before the rest are counted. */
+const MAX_LISTED = 12;
+
+/** The change report as text: what the API's `summary`, the cron log and the command line print. */
+export function formatReport(r: Omit<ImportReport, 'summary'>): string[] {
+  const lines = [
+    `${r.dryRun ? 'DRY RUN — nothing written. ' : ''}${r.layout} layout, ${fmt(r.rows)} rows, ${r.months.count} months ${r.months.first} … ${r.months.last}; vintage "${r.vintage}"`,
+  ];
+  for (const s of r.series) {
+    if (s.status === 'unchanged') {
+      lines.push(`${s.id}: unchanged (${s.previousVersion ?? 'no version'})`);
+      continue;
+    }
+    const verb = r.dryRun ? (s.status === 'created' ? 'would be created' : 'would change') : s.status;
+    const to = s.version ? ` → ${s.version}` : '';
+    lines.push(
+      `${s.id}: ${verb} (${s.previousVersion ?? 'new'}${to}): ${s.added.length} months added, ${s.revised.length} revised`,
+    );
+    if (s.added.length) lines.push(`  added ${s.added[0]!.period} … ${s.added.at(-1)!.period}`);
+    for (const v of s.revised.slice(0, MAX_LISTED)) lines.push(`  revised ${v.period}: ${fmt(v.old)} → ${fmt(v.new)}`);
+    if (s.revised.length > MAX_LISTED) lines.push(`  … and ${s.revised.length - MAX_LISTED} more revisions`);
+  }
+  return lines;
+}
