@@ -1,0 +1,114 @@
+import { env } from 'cloudflare:workers';
+import { reset } from 'cloudflare:test';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeSeries } from '../src/series/store';
+import { widgets } from '../widgets';
+import { attrOf, parseHtml, textOf, type Element } from './embed-html';
+import { SEED, get, seed } from './helpers';
+
+beforeEach(seed);
+afterEach(reset);
+
+const ORIGIN = 'http://example.com';
+const byId = (els: Element[], id: string) => els.find((e) => attrOf(e, 'id') === id);
+const code = (els: Element[], id: string) => textOf(byId(els, id)!);
+
+describe('the gallery /', () => {
+  it('previews every stored series with every registered widget, read from KV and the widget registry', async () => {
+    await writeSeries(env.SERIES, { ...SEED['sw-ofo'], id: 'test-extra', title: 'An extra series' });
+    const res = await get('/');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const els = parseHtml(await res.text());
+    const ids = [...Object.keys(SEED), 'test-extra'];
+    for (const s of ids) {
+      for (const w of Object.keys(widgets)) {
+        const card = byId(els, `${s}-${w}`);
+        expect(card, `${s}/${w}`).toBeDefined();
+        const img = els.find((e) => e.tagName === 'img' && attrOf(e, 'src')?.startsWith(`/v1/${s}/${w}.svg`));
+        expect(attrOf(img, 'alt'), `${s}/${w}`).toMatch(/\w{10,}/);
+      }
+    }
+    expect(els.filter((e) => e.tagName === 'h2').map(textOf)).toContain('An extra series');
+  });
+
+  it('is readable and accessible without JavaScript: lang, one h1, main, labelled controls, unique ids', async () => {
+    const els = parseHtml(await (await get('/')).text());
+    expect(
+      attrOf(
+        els.find((e) => e.tagName === 'html'),
+        'lang',
+      ),
+    ).toBe('en');
+    expect(els.filter((e) => e.tagName === 'h1')).toHaveLength(1);
+    expect(els.filter((e) => e.tagName === 'main')).toHaveLength(1);
+    const ids = els.map((e) => attrOf(e, 'id')).filter(Boolean);
+    expect(new Set(ids).size).toBe(ids.length);
+    const controls = els.filter((e) => ['select', 'input', 'textarea'].includes(e.tagName));
+    expect(controls.length).toBeGreaterThan(5);
+    for (const c of controls) {
+      const label = els.find((e) => e.tagName === 'label' && attrOf(e, 'for') === attrOf(c, 'id'));
+      expect(textOf(label!).trim(), attrOf(c, 'id')).not.toBe('');
+    }
+    const form = els.find((e) => e.tagName === 'form')!;
+    expect(attrOf(form, 'method')).toBe('get');
+    expect(controls.map((c) => attrOf(c, 'name')).filter(Boolean)).toEqual(
+      expect.arrayContaining(['theme', 'lang', 'months', 'as_of']),
+    );
+    expect(els.filter((e) => e.tagName === 'img').every((i) => (attrOf(i, 'alt') ?? '') !== '')).toBe(true);
+  });
+
+  it('gives copy-ready code for the iframe, script, picture, PNG and oEmbed URL ways', async () => {
+    const els = parseHtml(await (await get('/?theme=auto&lang=es&months=24')).text());
+    const id = 'sw-usbp-trend';
+    const q = 'theme=auto&amp;lang=es&amp;months=24';
+    expect(code(els, `${id}-iframe`)).toMatch(
+      new RegExp(`^<iframe src="${ORIGIN}/embed/sw-usbp/trend\\?${q}" title="[^"]+"[^>]* loading="lazy"`),
+    );
+    expect(code(els, `${id}-script`)).toBe(
+      `<div data-border-stats="sw-usbp/trend" data-theme="auto" data-lang="es" data-months="24"></div>\n<script async src="${ORIGIN}/embed.js"></script>`,
+    );
+    const picture = code(els, `${id}-picture`);
+    expect(picture).toContain(
+      `<source media="(prefers-color-scheme: dark)" srcset="${ORIGIN}/v1/sw-usbp/trend.svg?theme=dark&amp;lang=es&amp;months=24">`,
+    );
+    expect(picture).toMatch(/<img src="[^"]+trend\.svg\?theme=light&amp;lang=es&amp;months=24" alt="[^"]{20,}"/);
+    expect(code(els, `${id}-png`)).toMatch(
+      /^<img src="[^"]+\/v1\/sw-usbp\/trend\.png\?theme=light&amp;[^"]*" alt="[^"]{20,}"/,
+    );
+    const url = code(els, `${id}-url`);
+    expect(url).toBe(`${ORIGIN}/embed/sw-usbp/trend?theme=auto&lang=es&months=24`);
+    const o = await get(`/oembed?url=${encodeURIComponent(url)}`);
+    expect(o.status).toBe(200);
+  });
+
+  it('applies the form’s options to the previews, ignores blank fields and filters by series', async () => {
+    const els = parseHtml(
+      await (await get('/?series=sw-ofo&theme=dark&lang=es&months=12&as_of=2025-06&widget=')).text(),
+    );
+    const imgs = els.filter((e) => e.tagName === 'img');
+    expect(imgs.length).toBe(Object.keys(widgets).length);
+    for (const i of imgs)
+      expect(attrOf(i, 'src')).toMatch(/^\/v1\/sw-ofo\/[a-z-]+\.svg\?theme=dark&lang=es&months=12&as_of=2025-06$/);
+    const selected = els.filter((e) => e.tagName === 'option' && e.attrs.some((a) => a.name === 'selected'));
+    expect(selected.map((o) => attrOf(o, 'value'))).toEqual(['sw-ofo', '', 'dark', 'es', '12']);
+    expect(attrOf(byId(els, 'f-as_of'), 'value')).toBe('2025-06');
+    expect((await get('/?as_of=')).status).toBe(200);
+  });
+
+  it('answers a bad option with a 400 page', async () => {
+    for (const q of ['months=2', 'theme=neon', 'as_of=2025-6', 'series=Bad_Id']) {
+      const res = await get(`/?${q}`);
+      expect(res.status, q).toBe(400);
+      expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    }
+  });
+
+  it('advertises a working oEmbed discovery link for its featured card', async () => {
+    const els = parseHtml(await (await get('/?series=sw-usbp')).text());
+    const link = els.find((e) => e.tagName === 'link' && attrOf(e, 'type') === 'application/json+oembed')!;
+    const u = new URL(attrOf(link, 'href')!);
+    expect(new URL(u.searchParams.get('url')!).searchParams.get('series')).toBe('sw-usbp');
+    expect((await get(u.pathname + u.search)).status).toBe(200);
+  });
+});
