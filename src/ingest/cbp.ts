@@ -104,6 +104,19 @@ function add(agg: Aggregate, id: string, period: string, n: number): void {
   m.set(period, (m.get(period) ?? 0) + n);
 }
 
+const BREAKDOWNS = [
+  ['demo', 'Demographic'],
+  ['title', 'Title of Authority'],
+] as const;
+
+function breakdownId(kind: 'demo' | 'title', label: string, line: number): string {
+  const s = slug(label, line);
+  const name = kind === 'title' ? s.replace(/^title-/, '') : (DEMO_ALIASES[s] ?? s);
+  const id = `sw-total-${kind}-${name}`;
+  if (!SeriesId.safeParse(id).success) throw new CsvError(line, `category "${label}" makes no usable id`);
+  return id;
+}
+
 function detect(header: string[]): Layout {
   const names = header.map((h) => h.trim());
   for (const [layout, cols] of Object.entries(LAYOUTS) as Array<[Layout, readonly string[]]>) {
@@ -124,6 +137,8 @@ function detect(header: string[]): Layout {
 export async function aggregateCbp(chunks: AsyncIterable<string>): Promise<Aggregate> {
   let agg: Aggregate | null = null;
   let col: Record<string, number> = {};
+  // Labels repeat on every row; each is turned into an id once.
+  const ids = new Map<string, string>();
   for await (const { line, fields } of csvRecords(chunks)) {
     if (!agg) {
       const layout = detect(fields);
@@ -156,17 +171,14 @@ export async function aggregateCbp(chunks: AsyncIterable<string>): Promise<Aggre
     }
     add(agg, 'sw-total', period, n);
     if (component) add(agg, `sw-${component}`, period, n);
-    for (const [kind, column] of [
-      ['demo', 'Demographic'],
-      ['title', 'Title of Authority'],
-    ] as const) {
-      const name =
-        kind === 'title'
-          ? slug(f(column), line).replace(/^title-/, '')
-          : (DEMO_ALIASES[slug(f(column), line)] ?? slug(f(column), line));
-      const id = `sw-total-${kind}-${name}`;
-      if (!SeriesId.safeParse(id).success) throw new CsvError(line, `category "${f(column)}" makes no usable id`);
-      if (!agg.labels.has(id)) agg.labels.set(id, { kind, label: f(column).trim() });
+    for (const [kind, column] of BREAKDOWNS) {
+      const label = f(column);
+      let id = ids.get(`${kind}\u0000${label}`);
+      if (!id) {
+        id = breakdownId(kind, label, line);
+        ids.set(`${kind}\u0000${label}`, id);
+        if (!agg.labels.has(id)) agg.labels.set(id, { kind, label: label.trim() });
+      }
       add(agg, id, period, n);
     }
   }

@@ -17,6 +17,8 @@ export class CsvError extends Error {
 
 /** Longest field we accept; a runaway quote in a big file must not grow one string without bound. */
 const MAX_FIELD = 10_000;
+const PLAIN_STOP = /[,\r\n"]/g;
+const QUOTED_STOP = /["\r\n]/g;
 
 /**
  * RFC 4180 records from a stream of text chunks, one record at a time: quoted fields may hold
@@ -32,6 +34,15 @@ export async function* csvRecords(chunks: AsyncIterable<string>): AsyncGenerator
   let start = 1;
   let first = true;
   let pendingCR = false;
+  let quotedCR = false;
+
+  /** Appends the run of ordinary characters from `i` (a slice, not one character at a time). */
+  const take = (chunk: string, i: number, stop: RegExp): number => {
+    stop.lastIndex = i;
+    const end = stop.exec(chunk)?.index ?? chunk.length;
+    field += chunk.slice(i, end);
+    return end;
+  };
 
   const endRecord = (): CsvRecord | null => {
     fields.push(field);
@@ -65,10 +76,15 @@ export async function* csvRecords(chunks: AsyncIterable<string>): AsyncGenerator
         } else if (ch === '"') {
           afterQuote = true;
           continue;
-        } else {
-          if (ch === '\n') line++;
-          else if (ch === '\r' && chunk[i + 1] !== '\n') line++;
+        } else if (ch === '\r' || ch === '\n') {
+          // Count CRLF once even when a chunk ends between CR and LF.
+          if (ch === '\r' || !quotedCR) line++;
+          quotedCR = ch === '\r';
           field += ch;
+          continue;
+        } else {
+          i = take(chunk, i, QUOTED_STOP) - 1;
+          quotedCR = false;
           if (field.length > MAX_FIELD) throw new CsvError(start, 'field too long (unclosed quote?)');
           continue;
         }
@@ -85,7 +101,7 @@ export async function* csvRecords(chunks: AsyncIterable<string>): AsyncGenerator
         if (field !== '') throw new CsvError(line, 'quote inside an unquoted field');
         quoted = true;
       } else {
-        field += ch;
+        i = take(chunk, i, PLAIN_STOP) - 1;
         if (field.length > MAX_FIELD) throw new CsvError(start, 'field too long');
       }
     }
