@@ -5,7 +5,7 @@
 //     README starts it, when Chromium is present. REQUIRE_BROWSER=1 (set by .ci/run) makes a missing
 //     browser a failure instead of a skip.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -45,11 +45,14 @@ if (process.argv.length <= 2 && e2eFiles.length) {
       `\n[test] ${chromium} not found: skipping ${e2eFiles.length} end-to-end file(s) (REQUIRE_BROWSER=1 makes this fail)`,
     );
   } else {
+    rmSync(join(out, 'e2e.tap'), { force: true }); // never count a previous run's results
     const e = spawnSync(
       process.execPath,
       [
         '--test',
         '--test-concurrency=1',
+        // A hung browser or server fails its test instead of hanging CI.
+        '--test-timeout=240000',
         '--test-reporter=spec',
         '--test-reporter-destination=stdout',
         '--test-reporter=tap',
@@ -63,9 +66,10 @@ if (process.argv.length <= 2 && e2eFiles.length) {
       },
     );
     const tap = existsSync(join(out, 'e2e.tap')) ? readFileSync(join(out, 'e2e.tap'), 'utf8') : '';
-    const p = Number(/^# pass (\d+)/m.exec(tap)?.[1] ?? 0);
-    const f = Number(/^# fail (\d+)/m.exec(tap)?.[1] ?? 0);
-    passed += p;
+    const count = (what) => Number(new RegExp(`^# ${what} (\\d+)`, 'm').exec(tap)?.[1] ?? 0);
+    // A failed before() hook cancels the tests under it: they did not pass, so they count as failed.
+    const f = count('fail') + count('cancelled');
+    passed += count('pass');
     failed += f + (e.status !== 0 && f === 0 ? 1 : 0);
   }
 }
