@@ -130,16 +130,35 @@ describe('CBP importer', () => {
     const before = await snapshot();
     const report = await imported(CBP.state, '?dry_run=1');
     expect(report.dryRun).toBe(true);
-    const total = report.series.find((s) => s.id === 'sw-total')!;
-    expect(total.status).toBe('updated');
-    expect(total.version).toBeNull();
+    const nw = report.series.find((s) => s.id === 'nw-total')!;
+    expect(nw.status).toBe('created');
+    expect(nw.version).toBeNull();
+    expect(nw.added).toHaveLength(report.months.count);
     expect(report.summary[0]).toMatch(/^DRY RUN/);
     expect(await snapshot()).toEqual(before);
     // The real run then does exactly what the dry run said.
     const real = await imported(CBP.state);
-    expect(real.series.map(({ id, added, revised }) => ({ id, added, revised }))).toEqual(
-      report.series.map(({ id, added, revised }) => ({ id, added, revised })),
+    expect(real.series.map(({ id, added, revised, kept }) => ({ id, added, revised, kept }))).toEqual(
+      report.series.map(({ id, added, revised, kept }) => ({ id, added, revised, kept })),
     );
+  });
+
+  it('does not let an older release undo a newer one, unless forced', async () => {
+    await seed(); // runs to Aug 2026, from later releases than the state file (data through Nov 2025)
+    const seeded = await points('sw-total');
+    const report = await imported(CBP.state);
+    const total = report.series.find((s) => s.id === 'sw-total')!;
+    expect(total.status).toBe('unchanged');
+    expect(total.kept.length).toBeGreaterThan(0);
+    for (const k of total.kept) expect(k.stored).toBe(seeded.get(k.period));
+    expect(await points('sw-total')).toEqual(seeded);
+    expect(report.summary.join('\n')).toMatch(/sw-total: unchanged .*kept \d+ month/);
+
+    const forced = await imported(CBP.state, '?force=1');
+    const revised = forced.series.find((s) => s.id === 'sw-total')!.revised;
+    expect(revised.map(({ period, old, new: v }) => ({ period, stored: old, file: v }))).toEqual(total.kept);
+    const after = await points('sw-total');
+    for (const r of revised) expect(after.get(r.period)).toBe(r.new);
   });
 
   it('merges into the seeded series, keeping months the file does not cover and recording the vintage', async () => {

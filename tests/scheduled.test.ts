@@ -40,7 +40,9 @@ describe('scheduled CBP refresh', () => {
     );
     expect(calls).toEqual([URL_]);
     expect(logs[0]).toMatch(/state layout, 37,161 rows/);
-    expect(logs.some((l) => /sw-total: updated .*months added, \d+ revised/.test(l))).toBe(true);
+    expect(
+      logs.some((l) => /nw-total: created \(new → 000001-[0-9a-f]{12}\): 38 months added, 0 revised/.test(l)),
+    ).toBe(true);
     const s = await readSeries(env.SERIES, 'nw-total');
     expect(s!.series.points.at(-1)!.period).toBe('2025-11');
   });

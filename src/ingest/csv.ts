@@ -58,7 +58,6 @@ export async function* csvRecords(chunks: AsyncIterable<string>): AsyncGenerator
       if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
       first = false;
     }
-    const out: CsvRecord[] = [];
     for (let i = 0; i < chunk.length; i++) {
       const ch = chunk[i]!;
       if (pendingCR) {
@@ -94,7 +93,7 @@ export async function* csvRecords(chunks: AsyncIterable<string>): AsyncGenerator
         field = '';
       } else if (ch === '\n' || ch === '\r') {
         const rec = endRecord();
-        if (rec) out.push(rec);
+        if (rec) yield rec;
         pendingCR = ch === '\r';
         start = ++line;
       } else if (ch === '"') {
@@ -105,7 +104,6 @@ export async function* csvRecords(chunks: AsyncIterable<string>): AsyncGenerator
         if (field.length > MAX_FIELD) throw new CsvError(start, 'field too long');
       }
     }
-    yield* out;
   }
   if (quoted && !afterQuote) throw new CsvError(start, 'unclosed quote at end of file');
   const rec = endRecord();

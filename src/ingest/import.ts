@@ -13,6 +13,8 @@ export interface SeriesChange {
   status: 'created' | 'updated' | 'unchanged';
   added: Array<{ period: string; value: number }>;
   revised: Array<{ period: string; old: number; new: number }>;
+  /** Months where this (older) file differs from a series that already holds a later release. */
+  kept: Array<{ period: string; stored: number; file: number }>;
   /** Version before the import, and after it (null after a dry run that would change something). */
   previousVersion: string | null;
   version: string | null;
@@ -40,25 +42,35 @@ function monthLabel(period: string): string {
   return d.toLocaleString('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' });
 }
 
-/** Folds a file's monthly sums into a series: covered months are replaced, all others kept. */
+/**
+ * Folds a file's monthly sums into a series: months the file does not cover are kept; covered
+ * months are added, and revised when `revise` (the file is at least as recent as the series).
+ * Otherwise a differing month is kept and reported: an older release must not undo a newer one.
+ */
 function merge(
   old: readonly Point[],
   sums: Map<string, number>,
   src: string,
-): Pick<SeriesChange, 'added' | 'revised'> & { points: Point[] } {
+  revise: boolean,
+): Pick<SeriesChange, 'added' | 'revised' | 'kept'> & { points: Point[] } {
   const byPeriod = new Map(old.map((p) => [p.period, p]));
   const added: SeriesChange['added'] = [];
   const revised: SeriesChange['revised'] = [];
+  const kept: SeriesChange['kept'] = [];
   for (const [period, value] of [...sums].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const prev = byPeriod.get(period);
     // An unchanged value keeps its point, and so the release it was first published in.
     if (prev?.value === value) continue;
+    if (prev && !revise) {
+      kept.push({ period, stored: prev.value, file: value });
+      continue;
+    }
     if (prev) revised.push({ period, old: prev.value, new: value });
     else added.push({ period, value });
     byPeriod.set(period, { period, value, src });
   }
   const points = [...byPeriod.values()].sort((a, b) => (a.period < b.period ? -1 : 1));
-  return { added, revised, points };
+  return { added, revised, kept, points };
 }
 
 /**
@@ -69,7 +81,7 @@ function merge(
 export async function importCbp(
   kv: KVNamespace,
   chunks: AsyncIterable<string>,
-  opts: { dryRun?: boolean; vintage?: string; now?: Date } = {},
+  opts: { dryRun?: boolean; vintage?: string; now?: Date; force?: boolean } = {},
 ): Promise<ImportReport> {
   const agg: Aggregate = await aggregateCbp(chunks);
   const months = [...agg.months].sort();
@@ -82,13 +94,17 @@ export async function importCbp(
   for (const id of [...agg.sums.keys()].sort()) {
     const current = await readSeries(kv, id);
     const base = current?.series ?? describeSeries(id, agg);
-    const { added, revised, points } = merge(current?.series.points ?? [], agg.sums.get(id)!, refKey);
+    // A file that ends before the series does is an older release than the one the series holds.
+    const reachesEnd = !current || last >= current.series.points.at(-1)!.period;
+    const revise = reachesEnd || !!opts.force;
+    const { added, revised, kept, points } = merge(current?.series.points ?? [], agg.sums.get(id)!, refKey, revise);
     const changed = added.length + revised.length > 0;
     const change: SeriesChange = {
       id,
       status: !changed ? 'unchanged' : current ? 'updated' : 'created',
       added,
       revised,
+      kept,
       previousVersion: current?.version ?? null,
       version: changed ? null : (current?.version ?? null),
     };
@@ -97,7 +113,6 @@ export async function importCbp(
       continue;
     }
     // The series' release moves on only when this file reaches its latest month.
-    const reachesEnd = !current || last >= current.series.points.at(-1)!.period;
     const candidate = {
       ...base,
       source: {

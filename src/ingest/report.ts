@@ -10,14 +10,20 @@ export function formatReport(r: Omit<ImportReport, 'summary'>): string[] {
     `${r.dryRun ? 'DRY RUN — nothing written. ' : ''}${r.layout} layout, ${fmt(r.rows)} rows, ${r.months.count} months ${r.months.first} … ${r.months.last}; vintage "${r.vintage}"`,
   ];
   for (const s of r.series) {
+    const kept = s.kept.length
+      ? `; kept ${s.kept.length} month(s) where the series holds a later release (${s.kept
+          .slice(0, 3)
+          .map((k) => `${k.period}: stored ${fmt(k.stored)}, file ${fmt(k.file)}`)
+          .join('; ')}${s.kept.length > 3 ? '; …' : ''})`
+      : '';
     if (s.status === 'unchanged') {
-      lines.push(`${s.id}: unchanged (${s.previousVersion ?? 'no version'})`);
+      lines.push(`${s.id}: unchanged (${s.previousVersion ?? 'no version'})${kept}`);
       continue;
     }
     const verb = r.dryRun ? (s.status === 'created' ? 'would be created' : 'would change') : s.status;
     const to = s.version ? ` → ${s.version}` : '';
     lines.push(
-      `${s.id}: ${verb} (${s.previousVersion ?? 'new'}${to}): ${s.added.length} months added, ${s.revised.length} revised`,
+      `${s.id}: ${verb} (${s.previousVersion ?? 'new'}${to}): ${s.added.length} months added, ${s.revised.length} revised${kept}`,
     );
     if (s.added.length) lines.push(`  added ${s.added[0]!.period} … ${s.added.at(-1)!.period}`);
     for (const v of s.revised.slice(0, MAX_LISTED)) lines.push(`  revised ${v.period}: ${fmt(v.old)} → ${fmt(v.new)}`);

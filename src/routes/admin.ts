@@ -103,6 +103,8 @@ admin.post('/series/:id/restore/:version', ...guard, async (c) => {
 
 const ImportQuery = z.object({
   dry_run: z.enum(['0', '1', 'true', 'false']).optional(),
+  /** Apply an older file's values over a series that runs later (normally those months are kept). */
+  force: z.enum(['0', '1', 'true', 'false']).optional(),
   vintage: z.string().trim().min(1).max(120).optional(),
 });
 
@@ -113,8 +115,12 @@ admin.post('/import/cbp', ...guard, async (c) => {
   const declared = Number(c.req.header('Content-Length') ?? '0');
   if (declared > MAX_IMPORT_BODY) throw new HttpError(413, 'Body too large', `The limit is ${MAX_IMPORT_BODY} bytes.`);
   if (!c.req.raw.body) throw new HttpError(400, 'Empty body', 'Send the CBP CSV file as the request body.');
-  const dryRun = q.data.dry_run === '1' || q.data.dry_run === 'true';
-  const report = await importCbpOrProblem(c.env.SERIES, c.req.raw.body, { dryRun, vintage: q.data.vintage });
+  const yes = (v: string | undefined): boolean => v === '1' || v === 'true';
+  const report = await importCbpOrProblem(c.env.SERIES, c.req.raw.body, {
+    dryRun: yes(q.data.dry_run),
+    force: yes(q.data.force),
+    vintage: q.data.vintage,
+  });
   return new Response(JSON.stringify(report), { headers: headersFor('admin') });
 });
 
@@ -122,7 +128,7 @@ admin.post('/import/cbp', ...guard, async (c) => {
 export async function importCbpOrProblem(
   kv: KVNamespace,
   body: ReadableStream<Uint8Array>,
-  opts: { dryRun?: boolean; vintage?: string },
+  opts: { dryRun?: boolean; vintage?: string; force?: boolean },
 ): ReturnType<typeof importCbp> {
   try {
     return await importCbp(kv, textChunks(body, MAX_IMPORT_BODY), opts);
