@@ -1,0 +1,247 @@
+import { env } from 'cloudflare:workers';
+import { createExecutionContext, reset, waitOnExecutionContext } from 'cloudflare:test';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { app } from '../src/app';
+import { writeSeries } from '../src/series/store';
+import { ADMIN_TOKEN, SEED, seed } from './helpers';
+import { CBP } from './fixtures/cbp';
+import { checkBody } from './security-checks';
+
+/**
+ * Fault injection: the app runs against a KV binding that throws, hangs or hands back garbage.
+ * Readers must get a stale render or an error card / 503, never a 500; writers must leave every
+ * stored version exactly as it was.
+ */
+type ReadFault = 'throw' | 'hang' | 'corrupt' | 'schema';
+
+const pending: Array<() => void> = [];
+afterEach(async () => {
+  for (const release of pending.splice(0)) release();
+  await reset();
+});
+beforeEach(seed);
+
+interface Plan {
+  read?: ReadFault;
+  list?: 'throw' | 'hang';
+  /** 1-based index of the put that throws (2 = the second put of a write, after the version entry). */
+  failPut?: number;
+}
+
+/** A KV binding that delegates to the real one except where the plan says to fail. */
+function faultyKv(real: KVNamespace, plan: Plan): KVNamespace {
+  let puts = 0;
+  const hang = <T>(): Promise<T> => new Promise<T>((resolve) => pending.push(() => resolve(null as T)));
+  const read = async (key: string, opts: unknown, withMeta: boolean): Promise<unknown> => {
+    if (plan.read === 'throw') throw new Error('KV GET failed (injected)');
+    if (plan.read === 'hang') return hang();
+    if (plan.read === 'corrupt' || plan.read === 'schema') {
+      const value = plan.read === 'corrupt' ? '{"version":"000001-' : '{"version":"x","series":[]}';
+      return withMeta ? { value, metadata: null, cacheStatus: null } : value;
+    }
+    return withMeta ? real.getWithMetadata(key, opts as 'text') : real.get(key, opts as 'text');
+  };
+  const kv = {
+    get: (key: string, opts?: unknown) => read(key, opts, false),
+    getWithMetadata: (key: string, opts?: unknown) => read(key, opts, true),
+    list: async (opts?: KVNamespaceListOptions) => {
+      if (plan.list === 'throw') throw new Error('KV LIST failed (injected)');
+      if (plan.list === 'hang') return hang();
+      return real.list(opts);
+    },
+    put: async (key: string, value: string, opts?: KVNamespacePutOptions) => {
+      if (++puts === plan.failPut) throw new Error(`KV PUT #${puts} failed (injected)`);
+      return real.put(key, value, opts);
+    },
+    delete: async (key: string) => real.delete(key),
+  };
+  return kv as unknown as KVNamespace;
+}
+
+async function call(kv: KVNamespace, path: string, init?: RequestInit): Promise<Response> {
+  const ctx = createExecutionContext();
+  const res = await app.fetch(new Request(`http://example.com${path}`, init), { ...env, SERIES: kv }, ctx);
+  await waitOnExecutionContext(ctx);
+  return res;
+}
+
+/** Every KV key with its value and metadata. */
+async function snapshot(): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  let cursor: string | undefined;
+  do {
+    const page = await env.SERIES.list({ cursor });
+    for (const k of page.keys) out.set(k.name, JSON.stringify([await env.SERIES.get(k.name), k.metadata ?? null]));
+    cursor = page.list_complete ? undefined : page.cursor;
+  } while (cursor);
+  return out;
+}
+
+/** Every key that existed before is still there with the same value and metadata. */
+function expectKept(before: Map<string, string>, after: Map<string, string>): void {
+  for (const [k, v] of before) expect(after.get(k), `KV key ${k} changed`).toBe(v);
+}
+
+const READS = [
+  '/v1/sw-total/trend.svg',
+  '/v1/sw-total/trend.png',
+  '/embed/sw-total/trend',
+  `/oembed?url=${encodeURIComponent('http://example.com/embed/sw-total/trend')}`,
+  '/api/v1/series/sw-total',
+  '/api/v1/series/sw-total.csv',
+  '/api/v1/series/sw-total/versions',
+  '/api/v1/series',
+  '/?series=sw-total',
+];
+
+describe('reads under KV faults give a stale render or an error card / 503, never a 500', () => {
+  for (const fault of ['throw', 'corrupt', 'schema'] as const) {
+    it.each(READS)(`KV get ${fault}s: %s`, async (path) => {
+      const res = await call(
+        faultyKv(env.SERIES, { read: fault, list: fault === 'throw' ? 'throw' : undefined }),
+        path,
+      );
+      expect([200, 503], `${path} → ${res.status}`).toContain(res.status);
+      if (res.status === 503) expect(Number(res.headers.get('retry-after') ?? '1')).toBeGreaterThan(0);
+      if (path.startsWith('/v1/')) expect(res.headers.get('content-type')).toMatch(/^image\//);
+      await checkBody(res, `${fault} ${path}`);
+    });
+  }
+
+  it('a KV that hangs is cut off by a timeout: every read answers within 5 s', async () => {
+    const kv = faultyKv(env.SERIES, { read: 'hang', list: 'hang' });
+    const late: string[] = [];
+    await Promise.all(
+      READS.map(async (path) => {
+        const answer = call(kv, path).then(
+          (res) => res,
+          () => null,
+        );
+        const timer = new Promise<'late'>((r) => setTimeout(() => r('late'), 5000));
+        const res = await Promise.race([answer, timer]);
+        if (res === 'late') return late.push(path);
+        expect(res, path).not.toBeNull();
+        expect([200, 503], path).toContain(res!.status);
+      }),
+    );
+    expect(late, 'requests still waiting on KV after 5 s').toEqual([]);
+  });
+});
+
+describe('failed writes leave every stored version unchanged', () => {
+  const auth = (ip: string) => ({ Authorization: `Bearer ${ADMIN_TOKEN}`, 'CF-Connecting-IP': ip });
+  const changed = JSON.stringify({ ...SEED['sw-ofo'], title: 'Changed during a fault' });
+
+  it('a PUT whose first KV write throws answers 503 and changes nothing', async () => {
+    const before = await snapshot();
+    const res = await call(faultyKv(env.SERIES, { failPut: 1 }), '/api/v1/series/sw-ofo', {
+      method: 'PUT',
+      body: changed,
+      headers: auth('198.51.100.1'),
+    });
+    expect(res.status).toBe(503);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('a PUT that fails half-way (after the version entry) keeps the current version and every old one', async () => {
+    const before = await snapshot();
+    const res = await call(faultyKv(env.SERIES, { failPut: 2 }), '/api/v1/series/sw-ofo', {
+      method: 'PUT',
+      body: changed,
+      headers: auth('198.51.100.2'),
+    });
+    expect(res.status).toBe(503);
+    const after = await snapshot();
+    expectKept(before, after);
+    // Readers still see the old content and version.
+    const api = await call(env.SERIES, '/api/v1/series/sw-ofo');
+    const body = (await api.json()) as { version?: string; title?: string; series?: { title: string } };
+    expect(JSON.stringify(body)).not.toContain('Changed during a fault');
+  });
+
+  it('a PUT whose read of the current version throws answers 503 and changes nothing', async () => {
+    const before = await snapshot();
+    const res = await call(faultyKv(env.SERIES, { read: 'throw' }), '/api/v1/series/sw-ofo', {
+      method: 'PUT',
+      body: changed,
+      headers: auth('198.51.100.3'),
+    });
+    expect(res.status).toBe(503);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('a CBP import whose second series write throws keeps every earlier version intact', async () => {
+    // Nudge one month in every series, so the import has three series to revise.
+    for (const s of Object.values(SEED))
+      await writeSeries(env.SERIES, {
+        ...s,
+        points: s.points.map((p) => (p.period === '2023-01' ? { ...p, value: p.value + 1 } : p)),
+      });
+    const before = await snapshot();
+    const res = await call(faultyKv(env.SERIES, { failPut: 3 }), '/api/v1/import/cbp', {
+      method: 'POST',
+      body: CBP.fy22,
+      headers: auth('198.51.100.4'),
+    });
+    expect(res.status).toBe(503);
+    const after = await snapshot();
+    // History: every version entry is untouched.
+    for (const [k, v] of before) if (k.includes(':ver:')) expect(after.get(k), `${k} changed`).toBe(v);
+    // Current pointers: either untouched, or a complete new version whose history entry exists.
+    // (KV has no transactions: a series written before the failure keeps its new version.)
+    let untouched = 0;
+    for (const [k, v] of before) {
+      if (!k.includes(':cur:')) continue;
+      if (after.get(k) === v) {
+        untouched++;
+        continue;
+      }
+      const [value] = JSON.parse(after.get(k)!) as [string];
+      const version = (JSON.parse(value) as { version: string }).version;
+      expect(after.get(k.replace(':cur:', ':ver:') + ':' + version), `${k} points at a missing version`).toBe(
+        after.get(k),
+      );
+    }
+    expect(untouched).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each([
+    ['a truncated row', (csv: string) => csv.slice(0, csv.indexOf('\n', 5000) + 20)],
+    ['a non-numeric count', (csv: string) => csv.replace(/,(\d+)\r?\n/, ',12x\n')],
+    ['a negative count', (csv: string) => csv.replace(/,(\d+)\r?\n/, ',-5\n')],
+    ['an unknown layout', (csv: string) => csv.replace(/^[^\n]*/, 'a,b,c')],
+    ['a formula in a cell', (csv: string) => csv.replace(/\n2022,FYTD,OCT,/, '\n=HYPERLINK("x"),FYTD,OCT,')],
+    ['an empty body', () => ''],
+  ])('a bad import (%s) is refused with a 4xx and stores nothing', async (_name, mangle) => {
+    const before = await snapshot();
+    const res = await call(env.SERIES, '/api/v1/import/cbp', {
+      method: 'POST',
+      body: mangle(CBP.fy22),
+      headers: auth('198.51.100.5'),
+    });
+    expect(res.status, await res.clone().text()).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('a restore whose write throws changes nothing', async () => {
+    const put = await call(env.SERIES, '/api/v1/series/sw-ofo', {
+      method: 'PUT',
+      body: changed,
+      headers: auth('198.51.100.7'),
+    });
+    expect(put.status).toBe(200);
+    const listing = await call(env.SERIES, '/api/v1/series/sw-ofo/versions');
+    const { versions } = (await listing.json()) as { versions: Array<{ version: string }> };
+    const version = versions.map((v) => v.version).sort()[0];
+    expect(version).toBeDefined();
+    const before = await snapshot();
+    const res = await call(faultyKv(env.SERIES, { failPut: 1 }), `/api/v1/series/sw-ofo/restore/${version}`, {
+      method: 'POST',
+      headers: auth('198.51.100.6'),
+    });
+    expect(res.status).toBe(503);
+    expect(await snapshot()).toEqual(before);
+  });
+});

@@ -1,0 +1,148 @@
+import { reset } from 'cloudflare:test';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MAX_IMPORT_BODY } from '../src/ingest/import';
+import { ADMIN_TOKEN, SEED, get, seed } from './helpers';
+
+/**
+ * The write API: who gets in, how often, and with how much. Each test uses its own client IP
+ * (CF-Connecting-IP), so the rate limiter's memory of one test does not leak into another.
+ */
+beforeEach(seed);
+afterEach(() => {
+  vi.restoreAllMocks();
+  return reset();
+});
+
+let ipCounter = 10;
+const freshIp = () => `203.0.113.${ipCounter++}`;
+const body = JSON.stringify({ ...SEED['sw-ofo'], title: 'Tampered' });
+
+async function currentTitle(): Promise<string> {
+  const res = await get('/v1/sw-ofo/trend.svg');
+  return /<title[^>]*>([^<]*)</.exec(await res.text())?.[1] ?? '';
+}
+
+describe('admin token', () => {
+  const wrong: Array<[string, Record<string, string>]> = [
+    ['no header', {}],
+    ['empty', { Authorization: '' }],
+    ['scheme only', { Authorization: 'Bearer' }],
+    ['scheme and space', { Authorization: 'Bearer ' }],
+    ['wrong token', { Authorization: 'Bearer not-the-token-0123456789' }],
+    ['short token', { Authorization: 'Bearer x' }],
+    ['prefix of the token', { Authorization: `Bearer ${ADMIN_TOKEN.slice(0, -1)}` }],
+    ['token plus a character', { Authorization: `Bearer ${ADMIN_TOKEN}x` }],
+    ['long token', { Authorization: `Bearer ${'a'.repeat(4000)}` }],
+    ['non-ASCII token', { Authorization: `Bearer ${ADMIN_TOKEN.slice(0, -1)}\u00e9` }],
+    ['Basic scheme', { Authorization: `Basic ${btoa(`admin:${ADMIN_TOKEN}`)}` }],
+    ['token without scheme', { Authorization: ADMIN_TOKEN }],
+    ['token in the query', {}],
+  ];
+
+  it.each(wrong)('refuses %s with 401, a Bearer challenge and no-store, and writes nothing', async (name, headers) => {
+    const before = await currentTitle();
+    const q = name === 'token in the query' ? `?token=${ADMIN_TOKEN}&access_token=${ADMIN_TOKEN}` : '';
+    const res = await get(`/api/v1/series/sw-ofo${q}`, {
+      method: 'PUT',
+      body,
+      headers: { ...headers, 'CF-Connecting-IP': freshIp() },
+    });
+    expect(res.status).toBe(401);
+    expect(res.headers.get('www-authenticate')).toMatch(/^Bearer realm="/);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const problem = (await res.json()) as { status: number; detail: string };
+    expect(problem.status).toBe(401);
+    expect(problem.detail).not.toContain(ADMIN_TOKEN);
+    expect(await currentTitle()).toBe(before);
+  });
+
+  it('compares every presented token in constant time: equal-length SHA-256 digests through timingSafeEqual', async () => {
+    const spy = vi.spyOn(crypto.subtle, 'timingSafeEqual');
+    for (const token of ['x', ADMIN_TOKEN.slice(0, -1), `${ADMIN_TOKEN}x`, 'b'.repeat(512), ADMIN_TOKEN]) {
+      await get('/api/v1/series/sw-ofo', {
+        method: 'PUT',
+        body,
+        headers: { Authorization: `Bearer ${token}`, 'CF-Connecting-IP': freshIp() },
+      });
+    }
+    expect(spy).toHaveBeenCalledTimes(5);
+    for (const [a, b] of spy.mock.calls) {
+      expect((a as ArrayBuffer).byteLength).toBe(32);
+      expect((b as ArrayBuffer).byteLength).toBe(32);
+    }
+  });
+
+  it('accepts the right token and answers no-store', async () => {
+    const res = await get('/api/v1/series/sw-ofo', {
+      method: 'PUT',
+      body,
+      headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'CF-Connecting-IP': freshIp() },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(await currentTitle()).toContain('Tampered');
+  });
+});
+
+describe('write rate limit', () => {
+  async function hammer(headers: Record<string, string>, n = 40): Promise<Response[]> {
+    const out: Response[] = [];
+    for (let i = 0; i < n; i++) {
+      out.push(await get('/api/v1/series/sw-ofo', { method: 'PUT', body: JSON.stringify(SEED['sw-ofo']), headers }));
+    }
+    return out;
+  }
+
+  it('answers 429 with Retry-After once a client exceeds the write limit', async () => {
+    const ip = freshIp();
+    const res = await hammer({ Authorization: `Bearer ${ADMIN_TOKEN}`, 'CF-Connecting-IP': ip });
+    const codes = res.map((r) => r.status);
+    expect(codes[0]).toBe(200);
+    const limited = res.find((r) => r.status === 429);
+    expect(limited, `statuses: ${codes.join(',')}`).toBeDefined();
+    expect(Number(limited!.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(limited!.headers.get('cache-control')).toBe('no-store');
+    // Another client is not affected.
+    const other = await hammer({ Authorization: `Bearer ${ADMIN_TOKEN}`, 'CF-Connecting-IP': freshIp() }, 1);
+    expect(other[0]!.status).toBe(200);
+  });
+
+  it('limits token guessing too: wrong tokens run into 429, not endless 401s', async () => {
+    const res = await hammer({ Authorization: 'Bearer guess-0000000000000000', 'CF-Connecting-IP': freshIp() });
+    expect(res.some((r) => r.status === 429)).toBe(true);
+    expect(res.every((r) => r.status === 401 || r.status === 429)).toBe(true);
+  });
+});
+
+describe('body size limits', () => {
+  const auth = () => ({ Authorization: `Bearer ${ADMIN_TOKEN}`, 'CF-Connecting-IP': freshIp() });
+  const big = 'x'.repeat(1_000_001);
+
+  it('refuses a declared oversize PUT with 413 and stores nothing', async () => {
+    const before = await currentTitle();
+    const res = await get('/api/v1/series/sw-ofo', { method: 'PUT', body: big, headers: auth() });
+    expect(res.status).toBe(413);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(await currentTitle()).toBe(before);
+  });
+
+  it('refuses an oversize streamed PUT (no Content-Length) with 413', async () => {
+    const chunk = new TextEncoder().encode('y'.repeat(64 * 1024));
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(ctl) {
+        if (sent > 2_000_000) return ctl.close();
+        sent += chunk.byteLength;
+        ctl.enqueue(chunk);
+      },
+    });
+    const res = await get('/api/v1/series/sw-ofo', { method: 'PUT', body: stream, headers: auth() });
+    expect(res.status).toBe(413);
+  });
+
+  it('refuses an oversize CBP import with 413', async () => {
+    const csv = 'x'.repeat(MAX_IMPORT_BODY + 1);
+    const res = await get('/api/v1/import/cbp', { method: 'POST', body: csv, headers: auth() });
+    expect(res.status).toBe(413);
+  });
+});
