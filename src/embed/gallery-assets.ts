@@ -27,7 +27,7 @@ details{margin-top:10px}
 summary{cursor:pointer;font-weight:600;color:#1f5fa8}
 .way{margin-top:12px}
 .way .hint{margin:.1rem 0 .3rem}
-textarea{display:block;width:100%;font:13px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;padding:8px;border:1px solid #767676;border-radius:4px;background:#f6f6f6;resize:vertical;white-space:pre;overflow:auto}
+textarea{display:block;width:100%;font:13px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;padding:8px;border:1px solid #767676;border-radius:4px;background:#f6f6f6;resize:vertical;white-space:pre-wrap;overflow-wrap:anywhere;overflow:auto}
 code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9em}
 footer{margin-top:40px;padding-bottom:32px;color:#595959;font-size:.9rem}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap}`;

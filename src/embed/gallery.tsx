@@ -5,11 +5,13 @@ import type { StoredSeries } from '../series/schema';
 import type { CardInfo } from './load';
 import { Discovery } from './meta';
 import { WAYS, snippets } from './snippets';
-import { urls } from './url';
+import { urls, withParam } from './url';
 
 export interface GalleryCard {
   widget: string;
   info: CardInfo | null;
+  /** The compact layout for narrow screens, when the widget has a width option. */
+  compact?: { width: number; height: number } | null;
   /** Why there is no preview (e.g. no data before as_of). */
   error?: string;
 }
@@ -67,13 +69,30 @@ function Card({ origin, series, card }: { origin: string; series: string; card: 
       {info && code ? (
         <>
           <a href={urls.embed('', series, card.widget, info.params)} class="preview">
-            <img
-              src={urls.card('', series, card.widget, 'svg', info.params)}
-              alt={info.desc}
-              width={info.width}
-              height={info.height}
-              loading="lazy"
-            />
+            <picture>
+              {card.compact && (
+                <source
+                  media="(max-width: 520px)"
+                  srcset={urls.card(
+                    '',
+                    series,
+                    card.widget,
+                    'svg',
+                    withParam(info.params, 'width', String(card.compact.width)),
+                  )}
+                  width={card.compact.width}
+                  height={card.compact.height}
+                />
+              )}
+              <img
+                src={urls.card('', series, card.widget, 'svg', info.params)}
+                alt={info.desc}
+                lang={info.opts.lang}
+                width={info.width}
+                height={info.height}
+                loading="lazy"
+              />
+            </picture>
           </a>
           <details>
             <summary>Embed code</summary>
@@ -86,7 +105,7 @@ function Card({ origin, series, card }: { origin: string; series: string; card: 
                 <textarea
                   id={`${id}-${way}`}
                   readonly
-                  rows={Math.min(6, code[way].split('\n').length + 1)}
+                  rows={Math.min(8, Math.ceil(code[way].length / 64) + code[way].split('\n').length)}
                   aria-describedby={`${id}-${way}-hint`}
                   spellcheck={false}
                 >

@@ -38,6 +38,7 @@ export function EmbedPage({ origin, info, site, compact }: EmbedPageProps) {
       </head>
       <body>
         <main>
+          <h1 class="sr-only">{info.title}</h1>
           <figure>
             <picture>
               {compact && (

@@ -4,7 +4,11 @@ import { urls, withParam } from './url';
 export type Way = 'iframe' | 'script' | 'picture' | 'png' | 'url';
 
 export const WAYS: ReadonlyArray<{ way: Way; label: string; hint: string }> = [
-  { way: 'iframe', label: 'iframe', hint: 'Any page or CMS that allows HTML. Add /embed.js to make it resize itself.' },
+  {
+    way: 'iframe',
+    label: 'iframe',
+    hint: 'Any page or CMS that allows HTML. With /embed.js on the page it also resizes itself.',
+  },
   { way: 'script', label: 'Script', hint: 'A lazy, auto-resizing iframe; data-* attributes are the card options.' },
   { way: 'picture', label: 'Picture (light and dark)', hint: 'A plain image that follows the reader’s colour scheme.' },
   { way: 'png', label: 'PNG for newsletters', hint: 'For email and anything that cannot show SVG.' },
@@ -27,7 +31,7 @@ export function snippets(origin: string, info: CardInfo): Record<Way, string> {
   const data = [...params].map(([k, v]) => ` ${dataName(k)}="${attr(v)}"`).join('');
   const frameHeight = height + 48;
   return {
-    iframe: `<iframe src="${attr(embedUrl)}" title="${attr(title)}" width="100%" height="${frameHeight}" style="border:0;max-width:${width}px" loading="lazy" sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>`,
+    iframe: `<iframe src="${attr(embedUrl)}" title="${attr(title)}" width="100%" height="${frameHeight}" style="border:0;max-width:${width}px" loading="lazy" sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox" data-border-stats-frame></iframe>`,
     script: `<div data-border-stats="${series}/${widget}"${data}></div>\n<script async src="${origin}/embed.js"></script>`,
     picture: `<picture>\n  <source media="(prefers-color-scheme: dark)" srcset="${attr(svg('dark'))}">\n  <img src="${attr(svg('light'))}" alt="${attr(desc)}" width="${width}" height="${height}" style="max-width:100%;height:auto">\n</picture>`,
     png: `<img src="${attr(png)}" alt="${attr(desc)}" width="${width}" height="${height}" style="max-width:100%;height:auto">`,

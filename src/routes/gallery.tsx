@@ -10,7 +10,7 @@ import { SeriesId } from '../series/schema';
 import { GalleryPage, type GallerySeries } from '../embed/gallery';
 import { GALLERY_SCRIPT, GALLERY_STYLE } from '../embed/gallery-assets';
 import { describeCard, type CardInfo } from '../embed/load';
-import { cardParams } from '../embed/url';
+import { cardParams, optionKeys } from '../embed/url';
 import { widgets } from '../../widgets';
 import type { AppEnv } from '../types';
 
@@ -57,7 +57,11 @@ gallery.get('/', async (c) => {
               widget: w,
               params,
             };
-            return { widget: w, info };
+            const compact =
+              optionKeys(widget).includes('width') && info.width >= 480
+                ? describeCard(widget, stored, { ...opts.data, width: 360 }, c.env.SERVICE_NAME)
+                : null;
+            return { widget: w, info, compact };
           } catch (e) {
             return {
               widget: w,
