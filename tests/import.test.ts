@@ -117,6 +117,25 @@ describe('CBP importer', () => {
     expect(t42.get('2020-04')).toBeGreaterThan(0);
   });
 
+  it('reads the 12-column nationwide layout by area of responsibility', async () => {
+    const header =
+      'Fiscal Year,Month Grouping,Month (abbv),Component,Land Border Region,Area of Responsibility,AOR (Abbv),Demographic,Citizenship,Title of Authority,Encounter Type,Encounter Count';
+    const rows = [
+      // The example row from CBP's AOR export (DESIGN.md), then rows for other components and regions.
+      '2026 (FYTD),FYTD,NOV,Office of Field Operations,Southwest Land Border,Laredo Field Office,Laredo,Single Adults,MEXICO,Title 8,Inadmissibles,1116',
+      '2026 (FYTD),FYTD,NOV,U.S. Border Patrol,Southwest Land Border,El Paso Sector,El Paso,FMUA,"CHINA, PEOPLES REPUBLIC OF",Title 8,Apprehensions,7.0',
+      '2026 (FYTD),FYTD,NOV,U.S. Border Patrol,Northern Land Border,Blaine Sector,Blaine,Single Adults,CANADA,Title 8,Apprehensions,40',
+      '2026 (FYTD),FYTD,OCT,Office of Field Operations,Other,New York Field Office,New York,Single Adults,INDIA,Title 8,Inadmissibles,300',
+    ];
+    const report = await imported([header, ...rows].join('\r\n') + '\r\n');
+    expect(report.layout).toBe('aor');
+    expect(Object.fromEntries(await points('sw-ofo'))).toEqual({ '2025-10': 0, '2025-11': 1116 });
+    expect(Object.fromEntries(await points('sw-usbp'))).toEqual({ '2025-10': 0, '2025-11': 7 });
+    expect(Object.fromEntries(await points('sw-total'))).toEqual({ '2025-10': 0, '2025-11': 1123 });
+    expect(Object.fromEntries(await points('nw-total'))).toEqual({ '2025-10': 300, '2025-11': 1163 });
+    expect(Object.fromEntries(await points('sw-total-demo-fmua'))).toEqual({ '2025-10': 0, '2025-11': 7 });
+  });
+
   it('changes nothing when the same file is imported twice', async () => {
     await imported(CBP.fy22);
     const before = await snapshot();
