@@ -137,6 +137,7 @@ for (const viewport of VIEWPORTS) {
     test('the WordPress-sandboxed iframe was sized by height messages carrying its secret', async () => {
       const count = await ctx.page.locator(FRAMES.wp).getAttribute('data-wp-messages');
       assert.ok(Number(count) >= 1, `wp-embed-style messages received: ${count}`);
+      assert.equal(await ctx.page.locator(FRAMES.wp).getAttribute('style'), null, 'no longer hidden');
     });
 
     test('the script embed makes one lazy, titled iframe per placeholder even when included twice', async () => {
@@ -177,6 +178,11 @@ for (const viewport of VIEWPORTS) {
       assert.ok(
         ctx.seen.requests.some((u) => u.startsWith(`${svc.origin}/embed/`)),
         'embeds were requested',
+      );
+      // Only the sandboxed frame loads the sw-ofo card: proof that requests inside frames are seen too.
+      assert.ok(
+        ctx.seen.requests.some((u) => u.startsWith(`${svc.origin}/v1/sw-ofo/trend.svg`)),
+        'requests made inside the sandboxed frame are recorded',
       );
     });
   });

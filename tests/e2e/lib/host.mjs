@@ -44,6 +44,7 @@ export function hostHtml(svc) {
 
 <section id="s-wp"><h2>WordPress-style embed</h2>
 <iframe id="wp" class="wp-embedded-content" sandbox="allow-scripts" security="restricted"
+  style="position: absolute; clip: rect(1px, 1px, 1px, 1px);"
   title="Ports of entry encounters" data-secret="${WP_SECRET}"
   src="${svc}/embed/sw-ofo/trend#?secret=${WP_SECRET}"></iframe>
 </section>
@@ -54,16 +55,23 @@ addEventListener('message', function (e) {
   var d = e.data, f = document.getElementById('plain');
   if (d && d.type === 'border-stats:height' && e.source === f.contentWindow && d.height > 0) f.style.height = d.height + 'px';
 });
-// What wp-embed.js does: match the secret and the source, clamp the height to 200..1000.
+// What wp-embed.js does: the frame stays hidden until it sends a height message with its
+// secret from its own window; the height is clamped to 200..1000. On load it says 'ready'.
 addEventListener('message', function (e) {
   var d = e.data;
   if (!d || !d.secret || !d.message) return;
   document.querySelectorAll('iframe[data-secret="' + d.secret + '"]').forEach(function (f) {
     if (e.source !== f.contentWindow || d.message !== 'height') return;
+    f.removeAttribute('style');
     var h = parseInt(d.value, 10);
     if (h > 1000) h = 1000; else if (~~h < 200) h = 200;
     f.height = h;
     f.dataset.wpMessages = String(Number(f.dataset.wpMessages || 0) + 1);
+  });
+});
+addEventListener('load', function () {
+  document.querySelectorAll('iframe.wp-embedded-content[data-secret]').forEach(function (f) {
+    f.contentWindow.postMessage({ message: 'ready', secret: f.getAttribute('data-secret') }, '*');
   });
 });
 </script>
