@@ -1,0 +1,56 @@
+import type { Context } from 'hono';
+
+/** A KV read slower than this is treated as a failure (stale-if-error); healthy edge-cached reads take ~1 ms. */
+export const KV_TIMEOUT_MS = 2000;
+
+export class KvTimeout extends Error {
+  constructor(ms: number) {
+    super(`KV read took longer than ${ms} ms`);
+    this.name = 'KvTimeout';
+  }
+}
+
+/** Rejects with KvTimeout if `p` has not settled after `ms`; the late promise is left to settle unseen. */
+export async function withTimeout<T>(p: Promise<T>, ms = KV_TIMEOUT_MS): Promise<T> {
+  let timer = 0;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new KvTimeout(ms)), ms)));
+  try {
+    return await Promise.race([p, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The edge cache; a failing cache is a miss, never an error (it only ever saves work). */
+export async function lookup(key: string): Promise<Response | undefined> {
+  try {
+    return await caches.default.match(key);
+  } catch (e) {
+    console.warn('cache match failed', e);
+    return undefined;
+  }
+}
+
+/** Stores bytes with the ETag they were served under; `ttl` is the edge's own storage time. */
+export async function store(key: string, body: Uint8Array | string, etag: string, ttl: number): Promise<void> {
+  try {
+    await caches.default.put(
+      key,
+      new Response(body, { headers: { 'Cache-Control': `public, max-age=${ttl}, s-maxage=${ttl}`, ETag: etag } }),
+    );
+  } catch (e) {
+    console.warn('cache put failed', e);
+  }
+}
+
+/** After the response: `waitUntil` when the runtime gives us a context, else inline (plain `app.fetch` in scripts). */
+export async function afterResponse(c: Context, work: Promise<unknown>): Promise<void> {
+  let ctx: { waitUntil(p: Promise<unknown>): void } | undefined;
+  try {
+    ctx = c.executionCtx;
+  } catch {
+    ctx = undefined;
+  }
+  if (ctx) ctx.waitUntil(work);
+  else await work;
+}

@@ -1,0 +1,67 @@
+/**
+ * The one table of HTTP cache lifetimes, per kind of output. Every public response takes its
+ * Cache-Control from here (`cacheControl(kind, pin)`).
+ *
+ * Freshness rule: a new data version must reach readers within a minute without a purge. KV reads
+ * are edge-cached for 30 s (KV_CACHE_TTL), so version-less URLs get max-age 30: a reader's browser or
+ * a newsroom CDN sees a new version at most 30 s (KV) + 30 s (max-age) after the write.
+ * `stale-while-revalidate` lets those caches answer instantly once more while they refetch.
+ *
+ * Pins: `as_of=YYYY-MM` fixes which months a card shows, but CBP revises old months, so the values
+ * behind an as_of card can still change: such URLs are cached long (an hour) but not forever. Only a
+ * `v=<version>` pin names immutable bytes (stored versions are never rewritten), so only those are
+ * `immutable`.
+ */
+export type CacheKind = 'svg' | 'png' | 'json' | 'csv' | 'embed' | 'script' | 'oembed' | 'html' | 'error' | 'stale';
+export type Pin = 'none' | 'as_of' | 'version';
+
+interface Life {
+  maxAge: number;
+  sMaxAge: number;
+  swr: number;
+  /** Downstream caches may serve a stale copy this long when we fail (RFC 5861). */
+  sie?: number;
+}
+
+const MINUTE = 60;
+const HOUR = 3600;
+const DAY = 86400;
+const YEAR = 365 * DAY;
+
+/** version-less URLs: fresh within a minute of a new data version. */
+const LIVE: Life = { maxAge: 30, sMaxAge: 30, swr: 30, sie: DAY };
+
+export const CACHE_TABLE: Record<CacheKind, Life> = {
+  svg: LIVE,
+  png: LIVE,
+  json: LIVE,
+  csv: LIVE,
+  embed: LIVE,
+  oembed: { maxAge: HOUR, sMaxAge: HOUR, swr: DAY },
+  /** embed.js has no versioned URL to bust; an hour keeps a fix reaching pages the same day. */
+  script: { maxAge: HOUR, sMaxAge: DAY, swr: DAY },
+  html: { maxAge: MINUTE, sMaxAge: MINUTE, swr: MINUTE },
+  /** Errors are short so a fixed problem disappears quickly, yet a spike of bad URLs is absorbed. */
+  error: { maxAge: 10, sMaxAge: 10, swr: 0 },
+  /** A stale render served because KV failed: let caches retry soon. */
+  stale: { maxAge: 10, sMaxAge: 10, swr: 0 },
+};
+
+/** `as_of` pins the months shown, not the values (CBP revises): cached an hour, revalidated for a day. */
+const AS_OF: Life = { maxAge: HOUR, sMaxAge: HOUR, swr: DAY, sie: DAY };
+
+const PINNABLE = new Set<CacheKind>(['svg', 'png', 'json', 'csv', 'embed']);
+
+export function cacheControl(kind: CacheKind, pin: Pin = 'none'): string {
+  if (PINNABLE.has(kind) && pin === 'version') return `public, max-age=${YEAR}, s-maxage=${YEAR}, immutable`;
+  const l = PINNABLE.has(kind) && pin === 'as_of' ? AS_OF : CACHE_TABLE[kind];
+  const parts = ['public', `max-age=${l.maxAge}`, `s-maxage=${l.sMaxAge}`];
+  if (l.swr) parts.push(`stale-while-revalidate=${l.swr}`);
+  if (l.sie) parts.push(`stale-if-error=${l.sie}`);
+  return parts.join(', ');
+}
+
+/** Which pin a query carries: a version pin wins over as_of. */
+export function pinOf(q: { v?: string | undefined; as_of?: string | undefined }): Pin {
+  return q.v ? 'version' : q.as_of ? 'as_of' : 'none';
+}
