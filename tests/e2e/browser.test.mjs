@@ -264,9 +264,9 @@ test('resizing the window re-sizes every iframe to its new content height', asyn
 });
 
 describe('accessibility (axe-core)', () => {
-  for (const [name, path] of [
-    ['the gallery', '/'],
-    ['an embed page', '/embed/sw-total/trend'],
+  for (const [name, path, shot] of [
+    ['the gallery', '/', 'gallery'],
+    ['an embed page', '/embed/sw-total/trend', 'embed'],
   ]) {
     test(`${name} has no axe violations`, async () => {
       // bypassCSP: axe is injected as an inline script, which the pages' CSP rightly refuses.
@@ -275,7 +275,7 @@ describe('accessibility (axe-core)', () => {
         const page = await context.newPage();
         const res = await page.goto(svc.origin + path, { waitUntil: 'networkidle' });
         assert.equal(res?.status(), 200);
-        await fullShot(page, `${shots}/axe${path.replace(/\W+/g, '-')}.png`);
+        await fullShot(page, `${shots}/axe-${shot}-1280.png`);
         const violations = await axeViolations(page);
         assert.equal(violations.length, 0, `axe found:\n${violations.join('\n')}`);
       } finally {
