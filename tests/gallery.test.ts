@@ -97,7 +97,7 @@ describe('the gallery /', () => {
   });
 
   it('answers a bad option with a 400 page', async () => {
-    for (const q of ['months=2', 'theme=neon', 'as_of=2025-6', 'series=Bad_Id']) {
+    for (const q of ['months=2', 'theme=neon', 'as_of=2025-6', 'series=Bad_Id', 'widget=nope']) {
       const res = await get(`/?${q}`);
       expect(res.status, q).toBe(400);
       expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');

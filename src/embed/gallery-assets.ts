@@ -19,7 +19,7 @@ select,input,button,textarea{font:inherit;font-size:.95rem;color:#1a1a1a}
 select,input{padding:6px 8px;border:1px solid #767676;border-radius:4px;background:#fff}
 button{padding:7px 14px;border:1px solid #1f5fa8;border-radius:4px;background:#1f5fa8;color:#fff;cursor:pointer}
 button.copy{background:#fff;color:#1f5fa8;padding:2px 10px;font-size:.85rem;margin-left:8px}
-.grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,560px),1fr));gap:20px}
+.grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,560px),1fr));gap:20px;align-items:start}
 .card{background:#fff;border:1px solid #d0d0d0;border-radius:8px;padding:14px;min-width:0}
 .preview{display:block}
 .preview img{display:block;width:100%;height:auto;border:1px solid #e3e3e3}

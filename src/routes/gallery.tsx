@@ -20,7 +20,10 @@ const GalleryQuery = z.object({
   months: CardOptions.shape.months,
   as_of: CardOptions.shape.as_of,
   series: SeriesId.optional(),
-  widget: z.string().max(64).optional(),
+  widget: z
+    .string()
+    .refine((w) => Object.hasOwn(widgets, w), 'no such widget')
+    .optional(),
 });
 const OPTION_KEYS = ['theme', 'lang', 'months', 'as_of'];
 
