@@ -51,7 +51,8 @@ export const EMBED_STYLE = `:root{--bg:#ffffff;--fg:#1a1a1a;--muted:#595959;--li
 html,body{margin:0;padding:0;overflow:hidden;background:var(--bg);color:var(--fg)}
 body{font:13px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif}
 figure{margin:0}
-img{display:block;width:100%;height:auto}
+img{display:block;max-width:100%;height:auto}
+.fill img{width:100%}
 .meta{margin:0;padding:2px 3.2% 8px;color:var(--muted)}
 a{color:var(--link)}
 .sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}`;

@@ -40,7 +40,8 @@ export function EmbedPage({ origin, info, site, compact }: EmbedPageProps) {
         <main>
           <h1 class="sr-only">{info.title}</h1>
           <figure>
-            <picture>
+            {/* Cards fill the frame; small ones (badges) keep their size rather than blow up. */}
+            <picture class={info.width >= 320 ? 'fill' : undefined}>
               {compact && (
                 <source
                   data-card=""
