@@ -22,6 +22,10 @@ const en = {
   unavailable: 'Temporarily unavailable',
   errorCard: 'This chart could not be shown',
   eventsNote: 'Encounters count events, not unique people.',
+  fyTotals: 'Fiscal-year totals',
+  monthly: 'Monthly',
+  fyNote: 'October–September',
+  span: 'Monthly data',
 };
 export type Strings = Record<keyof typeof en, string>;
 
@@ -29,7 +33,7 @@ export const strings: Record<Lang, Strings> = {
   en,
   es: {
     source: 'Fuente',
-    asOf: 'Datos a',
+    asOf: 'Datos hasta',
     vsPrevMonth: 'vs. el mes anterior',
     vsYearAgo: 'vs. un año antes',
     noChange: 'sin cambio',
@@ -41,6 +45,45 @@ export const strings: Record<Lang, Strings> = {
     unavailable: 'No disponible por ahora',
     errorCard: 'No se pudo mostrar este gráfico',
     eventsNote: 'Los encuentros cuentan eventos, no personas únicas.',
+    fyTotals: 'Totales por año fiscal',
+    monthly: 'Mensual',
+    fyNote: 'octubre a septiembre',
+    span: 'Datos mensuales',
+  },
+};
+
+/**
+ * The words for each headline claim (src/series/headlines.ts decides which claims hold). Neutral:
+ * ranks, spans and changes only. Every rank phrase names the span it was measured over.
+ */
+export interface Phrases {
+  record(dir: 'low' | 'high', first: string): string;
+  sameMonth(dir: 'low' | 'high', monthName: string, firstYear: number): string;
+  since(dir: 'low' | 'high', since: string): string;
+  yearAgo(pct: string, dir: 'up' | 'down' | 'flat'): string;
+  /** "FY2026 (YTD, 11 months)" */
+  fyLabel(fy: number, ytdMonths: number | null): string;
+  /** Compact FY label for narrow bars: "FY26", "FY26 YTD". */
+  fyShort(fy: number, ytd: boolean): string;
+}
+
+export const phrases: Record<Lang, Phrases> = {
+  en: {
+    record: (dir, first) => `${dir === 'low' ? 'lowest' : 'highest'} on record (since ${first})`,
+    sameMonth: (dir, m, y) => `${dir === 'low' ? 'lowest' : 'highest'} ${m} in the series (since ${y})`,
+    since: (dir, since) => `${dir === 'low' ? 'lowest' : 'highest'} since ${since}`,
+    yearAgo: (pct, dir) => (dir === 'flat' ? 'unchanged from a year earlier' : `${dir} ${pct} from a year earlier`),
+    fyLabel: (fy, ytd) => (ytd === null ? `FY${fy}` : `FY${fy} (YTD, ${ytd} month${ytd === 1 ? '' : 's'})`),
+    fyShort: (fy, ytd) => `FY${String(fy).slice(2)}${ytd ? ' YTD' : ''}`,
+  },
+  es: {
+    record: (dir, first) => `${dir === 'low' ? 'mínimo' : 'máximo'} de la serie (desde ${first})`,
+    sameMonth: (dir, m, y) => `el ${m} más ${dir === 'low' ? 'bajo' : 'alto'} de la serie (desde ${y})`,
+    since: (dir, since) => `${dir === 'low' ? 'el nivel más bajo' : 'el nivel más alto'} desde ${since}`,
+    yearAgo: (pct, dir) =>
+      dir === 'flat' ? 'sin cambio frente a un año antes' : `${pct} ${dir === 'up' ? 'más' : 'menos'} que un año antes`,
+    fyLabel: (fy, ytd) => (ytd === null ? `AF${fy}` : `AF${fy} (en curso, ${ytd} ${ytd === 1 ? 'mes' : 'meses'})`),
+    fyShort: (fy, ytd) => `AF${String(fy).slice(2)}${ytd ? ' parc.' : ''}`,
   },
 };
 
@@ -83,6 +126,14 @@ export const fmt = {
   monthLong: (lang: Lang, period: string): string =>
     df(lang, 'ml', { month: 'long', year: 'numeric' }).format(toDate(period)),
   year: (period: string): string => period.slice(0, 4),
+  /** November / noviembre (month 1..12) */
+  monthName: (lang: Lang, month: number): string =>
+    df(lang, 'mn', { month: 'long' }).format(toDate(`2000-${String(month).padStart(2, '0')}`)),
+  /** 84% without sign, for phrases that say the direction in words */
+  pctAbs: (lang: Lang, ratio: number): string =>
+    nf(lang, 'pctAbs', { style: 'percent', maximumFractionDigits: Math.abs(ratio) < 0.1 ? 1 : 0 }).format(
+      Math.abs(ratio),
+    ),
 };
 
 function toDate(period: string): Date {

@@ -1,6 +1,7 @@
-import { fmt, type Lang, type Strings } from '../../src/lib/i18n';
+import { fmt, phrases, type Lang, type Strings } from '../../src/lib/i18n';
 import type { Change, Facts } from '../../src/series/facts';
-import type { StoredSeries } from '../../src/series/schema';
+import { claims, type Claim } from '../../src/series/headlines';
+import type { Point, StoredSeries } from '../../src/series/schema';
 
 export type Direction = 'up' | 'down' | 'flat';
 
@@ -27,10 +28,55 @@ export function sourceLine(stored: StoredSeries, t: Strings): string {
   return `${t.source}: ${stored.series.source.name}, ${stored.vintage}`;
 }
 
-/** The `<desc>` sentence: what, latest value and month, changes, source. Numbers only, no adjectives. */
-export function describe(lang: Lang, stored: StoredSeries, f: Facts, t: Strings): string {
+/** The source line for a card footer: the release is glued so a wrap keeps "Aug 2026 update" whole. */
+export function footerSource(stored: StoredSeries, t: Strings): string {
+  return `${t.source}: ${stored.series.source.name}, ${stored.vintage.replace(/ /g, '\u00a0')}`;
+}
+
+/** "Monthly, Sep 2023 – Aug 2026": the window a chart shows. */
+export function windowText(lang: Lang, t: Strings, first: string, last: string): string {
+  return `${t.monthly}, ${fmt.month(lang, first)}\u00a0– ${fmt.month(lang, last)}`;
+}
+
+export function claimText(lang: Lang, c: Claim): string {
+  const ph = phrases[lang];
+  switch (c.kind) {
+    case 'record':
+      return ph.record(c.dir, fmt.month(lang, c.first));
+    case 'sameMonth':
+      return ph.sameMonth(c.dir, fmt.monthName(lang, c.month), c.firstYear);
+    case 'since':
+      return ph.since(c.dir, fmt.month(lang, c.since));
+    case 'yearAgo': {
+      const rounded = Number(fmt.pctAbs('en', c.pct).replace(/[^\d.]/g, ''));
+      return ph.yearAgo(fmt.pctAbs(lang, c.pct), rounded === 0 ? 'flat' : c.pct > 0 ? 'up' : 'down');
+    }
+  }
+}
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Every claim the data prove, joined; empty when they prove none. */
+export function headline(lang: Lang, points: readonly Point[], f: Facts): string {
+  const cs = claims(points, f);
+  return cs.length ? cap(cs.map((c) => claimText(lang, c)).join('; ')) : '';
+}
+
+/**
+ * The deck of a card that also shows its deltas: the rank claim when the data prove one (the
+ * change from a year earlier is already on the card), otherwise the window the chart covers.
+ */
+export function deckText(lang: Lang, t: Strings, points: readonly Point[], f: Facts, windowFirst: string): string {
+  const rank = claims(points, f).find((c) => c.kind !== 'yearAgo');
+  return rank ? cap(claimText(lang, rank)) : windowText(lang, t, windowFirst, f.latest.period);
+}
+
+/** The `<desc>` sentence: what, latest value and month, changes, claims, source. Numbers only, no adjectives. */
+export function describe(lang: Lang, stored: StoredSeries, points: readonly Point[], f: Facts, t: Strings): string {
   const s = stored.series;
   const parts = [`${s.title}: ${fmt.number(lang, f.latest.value)} (${fmt.monthLong(lang, f.latest.period)})`];
   for (const d of deltas(lang, f, t)) parts.push(`${d.value} ${d.label}`);
-  return `${parts.join('; ')}. ${t.eventsNote} ${sourceLine(stored, t)}.`;
+  const rank = claims(points, f).find((c) => c.kind !== 'yearAgo');
+  const claim = rank ? ` ${cap(claimText(lang, rank))}.` : '';
+  return `${parts.join('; ')}.${claim} ${t.eventsNote} ${sourceLine(stored, t)}.`;
 }

@@ -1,34 +1,41 @@
-import { line, area } from 'd3-shape';
+import { area, line } from 'd3-shape';
 import { scaleLinear } from 'd3-scale';
 import { fmt } from '../../src/lib/i18n';
 import type { WidgetInput } from '../../src/render/widget';
-import { monthTicks, yAxis, type Tick } from '../shared/axis';
-import { deltas, describe, sourceLine, type DeltaText } from '../shared/text';
+import { monthTicks, yAxis, yLabelWidth, type Tick } from '../shared/axis';
+import { placeLabel, type Box } from '../shared/labels';
+import { block, footerModel, lineHeight, typeFor, type FooterModel, type TextBlock, type Type } from '../shared/layout';
+import { glue, textWidth } from '../shared/measure';
+import { deckText, deltas, describe, footerSource, headline, windowText, type DeltaText } from '../shared/text';
 import type { TrendOptions } from './schema';
 
 export interface Marker {
   x: number;
   y: number;
   label: string;
-  /** Where the label sits relative to the point. */
-  place: 'above' | 'below';
+  box: Box & { far: boolean };
+  bold: boolean;
 }
 
 export interface TrendModel {
   width: number;
   height: number;
-  compact: boolean;
-  pad: number;
-  title: string;
+  type: Type;
+  title: TextBlock;
+  deck: TextBlock;
   value: string;
   month: string;
+  valueWidth: number;
   deltas: DeltaText[];
+  deltasStacked: boolean;
   headerHeight: number;
-  footerHeight: number;
+  footer: FooterModel;
   chart: {
     width: number;
     height: number;
     plotLeft: number;
+    plotBottom: number;
+    tickSize: number;
     yTicks: Tick[];
     xTicks: Tick[];
     line: string;
@@ -36,9 +43,6 @@ export interface TrendModel {
     latest: Marker;
     extreme: Marker | null;
   };
-  source: string;
-  asOf: string;
-  brand: string;
   a11yTitle: string;
   desc: string;
 }
@@ -46,75 +50,118 @@ export interface TrendModel {
 const r1 = (n: number) => Math.round(n * 10) / 10;
 
 /** Series + options → everything the view draws, in pixels and finished strings. Pure. */
-export function trendModel(input: WidgetInput<TrendOptions>): TrendModel {
+export function trendModel(input: WidgetInput<TrendOptions>, variant: { fullHeadline?: boolean } = {}): TrendModel {
   const { opts, lang, t, facts, stored } = input;
   const width = input.frame?.width ?? opts.width;
-  const compact = width < 480;
-  const height = input.frame?.height ?? (compact ? Math.round(width * 1.2) : Math.round(width * 0.5625));
-  const pad = compact ? 14 : 20;
-  const headerHeight = compact ? 122 : 86;
-  const footerHeight = compact ? 40 : 26;
-  const chartW = width - pad * 2;
-  const chartH = height - pad * 2 - headerHeight - footerHeight;
+  const ty = typeFor(width);
+  const compact = ty.compact;
+  const height = input.frame?.height ?? (compact ? Math.round(width * 1.25) : Math.round(width * 0.5625));
+  const inner = width - ty.pad * 2;
 
+  // Header: title + deck on the left, the latest value and its month on the right (stacked when compact).
+  const value = fmt.number(lang, facts.latest.value);
+  const month = fmt.month(lang, facts.latest.period);
+  const valueWidth = Math.ceil(Math.max(textWidth(value, ty.big, true), textWidth(month, ty.body)));
+  const textW = compact ? inner : inner - valueWidth - ty.gap * 2;
+  const title = block(stored.series.title, ty.title, textW, 2, true);
   const win = input.points.slice(-opts.months);
-  const plotLeft = compact ? 34 : 40;
-  const plotTop = 24;
-  const plotBottom = chartH - 20;
-  const plotRight = chartW - (compact ? 6 : 10);
+  const deckStr = variant.fullHeadline
+    ? headline(lang, input.points, facts) || windowText(lang, t, win[0]!.period, facts.latest.period)
+    : deckText(lang, t, input.points, facts, win[0]!.period);
+  const deck = block(glue(deckStr), ty.deck, textW, compact ? 3 : 2);
+  // A full headline already states the change from a year earlier; don't say it twice.
+  const ds = deltas(lang, facts, t).filter(
+    (d) => !(variant.fullHeadline && d.label === t.vsYearAgo && facts.vsYearAgo?.pct != null),
+  );
+  const rowW = ds.reduce((s, d) => s + textWidth(`${d.value} ${d.label}`, ty.body) + ty.body * 2.2, 0);
+  const deltasStacked = compact || rowW > textW;
+  const deltasH = (deltasStacked ? ds.length : 1) * lineHeight(ty.body);
+  const valueH = compact ? lineHeight(ty.big) + 2 : 0;
+  const leftH = title.height + valueH + (deck.lines.length ? deck.height + 4 : 0) + 6 + deltasH;
+  const headerHeight = Math.ceil(Math.max(leftH, compact ? 0 : lineHeight(ty.big) + lineHeight(ty.body)));
+
+  const footer = footerModel(footerSource(stored, t), `${t.asOf} ${month}`, input.brand, ty.small, inner);
+  const chartW = inner;
+  const chartH = Math.max(60, height - ty.pad * 2 - headerHeight - footer.height - ty.gap * 2);
+
+  const tickSize = ty.small;
+  const plotTop = Math.ceil(lineHeight(tickSize) / 2) + 2;
+  const plotBottom = chartH - lineHeight(tickSize) - 4;
+  const { y, ticks: yTicks } = yAxis(
+    Math.max(...win.map((p) => p.value)),
+    plotTop,
+    plotBottom,
+    compact || chartH < 160 ? 3 : 4,
+    lang,
+  );
+  const plotLeft = yLabelWidth(yTicks, tickSize) + 8;
+  const plotRight = chartW - 4;
   const x = scaleLinear()
     .domain([0, Math.max(1, win.length - 1)])
-    .range([plotLeft, plotRight]);
-  const max = Math.max(...win.map((p) => p.value));
-  const { y, ticks: yTicks } = yAxis(max, plotTop, plotBottom, compact ? 3 : 4, lang);
+    .range([plotLeft + 4, plotRight]);
   const xTicks = monthTicks(
     win.map((p) => p.period),
     (i) => x(i),
     lang,
-    compact ? 48 : 56,
+    tickSize,
+    plotLeft,
+    chartW,
   );
 
   const pts = win.map((p, i) => [r1(x(i)), r1(y(p.value))] as [number, number]);
   const linePath = line()(pts) ?? '';
   const areaPath = opts.chart === 'area' ? (area().y0(r1(y(0)))(pts) ?? null) : null;
+  const bounds = { left: plotLeft, top: 0, width: chartW - plotLeft, height: plotBottom - 2 };
+  const dot = (px: number, py: number): Box => ({ left: px - 5, top: py - 5, width: 10, height: 10 });
+  const lh = lineHeight(ty.body);
 
   const last = pts.at(-1)!;
-  const latest: Marker = { x: last[0], y: last[1], label: fmt.number(lang, facts.latest.value), place: 'above' };
+  const taken: Box[] = [dot(last[0], last[1])];
+  const lBox = placeLabel(last, { width: textWidth(value, ty.body, true) + 2, height: lh }, pts, bounds, [], 'above');
+  const latest: Marker = { x: last[0], y: last[1], label: value, box: lBox, bold: true };
+  taken.push(lBox);
 
   // Mark the series low or high (over the whole span up to as_of) when it is in view and not the latest point.
   let extreme: Marker | null = null;
-  const firstInView = win[0]!.period;
-  for (const [ex, label] of [
-    [facts.low, t.low],
-    [facts.high, t.high],
+  for (const [ex, word, prefer] of [
+    [facts.low, t.low, 'above'],
+    [facts.high, t.high, 'below'],
   ] as const) {
     const i = win.findIndex((p) => p.period === ex.point.period);
-    if (i < 0 || i === win.length - 1 || ex.point.period < firstInView || extreme) continue;
-    const isLow = ex === facts.low;
-    extreme = {
-      x: pts[i]![0],
-      y: pts[i]![1],
-      label: `${label}: ${fmt.number(lang, ex.point.value)} (${fmt.month(lang, ex.point.period)})`,
-      place: isLow ? 'below' : 'above',
-    };
+    if (i < 0 || i === win.length - 1 || extreme) continue;
+    const label = `${word}: ${fmt.number(lang, ex.point.value)} (${fmt.month(lang, ex.point.period)})`;
+    const pt = pts[i]!;
+    const box = placeLabel(pt, { width: textWidth(label, ty.body) + 2, height: lh }, pts, bounds, taken, prefer);
+    extreme = { x: pt[0], y: pt[1], label, box, bold: false };
   }
 
   return {
     width,
     height,
-    compact,
-    pad,
-    title: stored.series.title,
-    value: fmt.number(lang, facts.latest.value),
-    month: fmt.month(lang, facts.latest.period),
-    deltas: deltas(lang, facts, t),
+    type: ty,
+    title,
+    deck,
+    value,
+    month,
+    valueWidth,
+    deltas: ds,
+    deltasStacked,
     headerHeight,
-    footerHeight,
-    chart: { width: chartW, height: chartH, plotLeft, yTicks, xTicks, line: linePath, area: areaPath, latest, extreme },
-    source: sourceLine(stored, t),
-    asOf: `${t.asOf} ${fmt.month(lang, facts.latest.period)}`,
-    brand: input.brand,
-    a11yTitle: `${stored.series.title}, ${fmt.month(lang, facts.latest.period)}`,
-    desc: describe(lang, stored, facts, t),
+    footer,
+    chart: {
+      width: chartW,
+      height: chartH,
+      plotLeft,
+      plotBottom,
+      tickSize,
+      yTicks,
+      xTicks,
+      line: linePath,
+      area: areaPath,
+      latest,
+      extreme,
+    },
+    a11yTitle: `${stored.series.title}, ${month}`,
+    desc: describe(lang, stored, input.points, facts, t),
   };
 }

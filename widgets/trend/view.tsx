@@ -1,27 +1,25 @@
 /** @jsxImportSource satori/jsx */
 import type { Palette } from '../../src/render/theme';
-import { Card, DeltaChips, Footer } from '../shared/frame';
+import { lineHeight } from '../shared/layout';
+import { Card, DeltaChips, Footer, Lines } from '../shared/frame';
 import type { Marker, TrendModel } from './model';
 
-function Label(props: { m: Marker; p: Palette; w: number; h: number; bold?: boolean; color: string }) {
-  const { m, w, h } = props;
-  const boxW = Math.min(200, w);
-  const left = Math.max(0, Math.min(w - boxW, m.x - boxW / 2));
-  const top = Math.max(0, Math.min(h - 16, m.place === 'above' ? m.y - 20 : m.y + 6));
-  const align = m.x - boxW / 2 < 0 ? 'flex-start' : m.x + boxW / 2 > w ? 'flex-end' : 'center';
+function Label(props: { m: Marker; size: number; color: string }) {
+  const { m, size } = props;
   return (
     <div
       style={{
         position: 'absolute',
-        left,
-        top,
-        width: boxW,
-        height: 16,
+        left: m.box.left,
+        top: m.box.top,
+        width: m.box.width,
+        height: m.box.height,
         display: 'flex',
-        justifyContent: align,
-        fontSize: 12,
-        fontWeight: props.bold ? 700 : 400,
+        alignItems: 'center',
+        fontSize: size,
+        fontWeight: m.bold ? 700 : 400,
         color: props.color,
+        whiteSpace: 'nowrap',
       }}
     >
       {m.label}
@@ -29,55 +27,79 @@ function Label(props: { m: Marker; p: Palette; w: number; h: number; bold?: bool
   );
 }
 
+/** From the point to the nearest edge of its label, when the label had to move away. */
+function leader(m: Marker): { x2: number; y2: number } {
+  const b = m.box;
+  return {
+    x2: Math.max(b.left, Math.min(b.left + b.width, m.x)),
+    y2: m.y < b.top ? b.top : m.y > b.top + b.height ? b.top + b.height : m.y,
+  };
+}
+
 export function TrendView(props: { m: TrendModel; p: Palette }) {
   const { m, p } = props;
   const c = m.chart;
-  const plotBottom = c.yTicks[0]?.pos ?? c.height - 20;
+  const ty = m.type;
+  const ex = c.extreme;
   return (
-    <Card width={m.width} height={m.height} pad={m.pad} p={p}>
-      <div
-        style={{
-          display: 'flex',
-          flexDirection: m.compact ? 'column' : 'row',
-          height: m.headerHeight,
-          justifyContent: 'space-between',
-        }}
-      >
-        <div style={{ display: 'flex', flexDirection: 'column', flexShrink: 1, paddingRight: m.compact ? 0 : 16 }}>
-          <div style={{ display: 'flex', fontSize: m.compact ? 17 : 20, fontWeight: 700, lineHeight: 1.2 }}>
-            {m.title}
-          </div>
-          {m.compact ? (
-            <div style={{ display: 'flex', alignItems: 'baseline', marginTop: 4 }}>
-              <span style={{ fontSize: 28, fontWeight: 700 }}>{m.value}</span>
-              <span style={{ fontSize: 13, color: p.muted, marginLeft: 8 }}>{m.month}</span>
+    <Card width={m.width} height={m.height} pad={ty.pad} p={p}>
+      <div style={{ display: 'flex', height: m.headerHeight, justifyContent: 'space-between', flexShrink: 0 }}>
+        <div style={{ display: 'flex', flexDirection: 'column' }}>
+          <Lines b={m.title} color={p.text} />
+          {ty.compact ? (
+            <div style={{ display: 'flex', alignItems: 'baseline', height: lineHeight(ty.big) + 2 }}>
+              <span style={{ fontSize: ty.big, fontWeight: 700 }}>{m.value}</span>
+              <span style={{ fontSize: ty.body, color: p.muted, marginLeft: 8 }}>{m.month}</span>
+            </div>
+          ) : null}
+          {m.deck.lines.length ? (
+            <div style={{ display: 'flex', marginTop: 4 }}>
+              <Lines b={m.deck} color={p.muted} />
             </div>
           ) : null}
           <div style={{ display: 'flex', marginTop: 6 }}>
-            <DeltaChips items={m.deltas} p={p} size={m.compact ? 12 : 13} stacked={m.compact} />
+            <DeltaChips items={m.deltas} p={p} size={ty.body} stacked={m.deltasStacked} />
           </div>
         </div>
-        {m.compact ? null : (
-          <div style={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-end', flexShrink: 0 }}>
-            <span style={{ fontSize: 34, fontWeight: 700, lineHeight: 1.1 }}>{m.value}</span>
-            <span style={{ fontSize: 13, color: p.muted }}>{m.month}</span>
+        {ty.compact ? null : (
+          <div
+            style={{
+              display: 'flex',
+              flexDirection: 'column',
+              alignItems: 'flex-end',
+              flexShrink: 0,
+              width: m.valueWidth,
+            }}
+          >
+            <span style={{ fontSize: ty.big, fontWeight: 700, lineHeight: `${lineHeight(ty.big)}px` }}>{m.value}</span>
+            <span style={{ fontSize: ty.body, color: p.muted }}>{m.month}</span>
           </div>
         )}
       </div>
-      <div style={{ display: 'flex', position: 'relative', width: c.width, height: c.height }}>
+      <div
+        style={{
+          display: 'flex',
+          position: 'relative',
+          width: c.width,
+          height: c.height,
+          marginTop: ty.gap,
+          marginBottom: ty.gap,
+          flexShrink: 0,
+        }}
+      >
         <svg
           width={c.width}
           height={c.height}
           viewBox={`0 0 ${c.width} ${c.height}`}
           style={{ position: 'absolute', left: 0, top: 0 }}
         >
-          {c.yTicks.map((t) => (
+          {c.yTicks.map((t, i) => (
             <line
               x1={c.plotLeft}
               x2={c.width}
               y1={t.pos}
               y2={t.pos}
-              stroke={t.pos === plotBottom ? p.axis : p.grid}
+              stroke={i === 0 ? p.axis : p.grid}
               stroke-width={1}
             />
           ))}
@@ -86,13 +108,15 @@ export function TrendView(props: { m: TrendModel; p: Palette }) {
             d={c.line}
             fill="none"
             stroke={p.accent}
-            stroke-width={2.25}
+            stroke-width={ty.compact ? 2 : 2.5}
             stroke-linejoin="round"
             stroke-linecap="round"
           />
-          {c.extreme ? (
-            <circle cx={c.extreme.x} cy={c.extreme.y} r={3.5} fill={p.bg} stroke={p.marker} stroke-width={1.5} />
+          {ex?.box.far ? <line x1={ex.x} y1={ex.y} {...leader(ex)} stroke={p.axis} stroke-width={1} /> : null}
+          {c.latest.box.far ? (
+            <line x1={c.latest.x} y1={c.latest.y} {...leader(c.latest)} stroke={p.axis} stroke-width={1} />
           ) : null}
+          {ex ? <circle cx={ex.x} cy={ex.y} r={3.5} fill={p.bg} stroke={p.marker} stroke-width={1.75} /> : null}
           <circle cx={c.latest.x} cy={c.latest.y} r={4} fill={p.accent} stroke={p.bg} stroke-width={1.5} />
         </svg>
         {c.yTicks.map((t) => (
@@ -100,12 +124,13 @@ export function TrendView(props: { m: TrendModel; p: Palette }) {
             style={{
               position: 'absolute',
               left: 0,
-              top: t.pos - 8,
-              width: c.plotLeft - 6,
-              height: 16,
+              top: t.pos - lineHeight(c.tickSize) / 2,
+              width: c.plotLeft - 8,
+              height: lineHeight(c.tickSize),
               display: 'flex',
+              alignItems: 'center',
               justifyContent: 'flex-end',
-              fontSize: 11,
+              fontSize: c.tickSize,
               color: p.muted,
             }}
           >
@@ -116,23 +141,23 @@ export function TrendView(props: { m: TrendModel; p: Palette }) {
           <div
             style={{
               position: 'absolute',
-              left: Math.max(c.plotLeft - 10, Math.min(c.width - 64, t.pos - 32)),
-              top: plotBottom + 4,
-              width: 64,
-              height: 16,
+              left: t.left,
+              top: c.plotBottom + 4,
+              width: t.width + 2,
+              height: lineHeight(c.tickSize),
               display: 'flex',
-              justifyContent: 'center',
-              fontSize: 11,
+              fontSize: c.tickSize,
               color: p.muted,
+              whiteSpace: 'nowrap',
             }}
           >
             {t.label}
           </div>
         ))}
-        {c.extreme ? <Label m={c.extreme} p={p} w={c.width} h={plotBottom} color={p.marker} /> : null}
-        <Label m={c.latest} p={p} w={c.width} h={plotBottom} bold color={p.text} />
+        {ex ? <Label m={ex} size={ty.body} color={p.marker} /> : null}
+        <Label m={c.latest} size={ty.body} color={p.text} />
       </div>
-      <Footer source={m.source} asOf={m.asOf} brand={m.brand} p={p} height={m.footerHeight} stacked={m.compact} />
+      <Footer f={m.footer} p={p} />
     </Card>
   );
 }

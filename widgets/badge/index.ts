@@ -1,0 +1,13 @@
+import type { Widget } from '../../src/render/widget';
+import { badgeModel } from './model';
+import { BadgeOptions } from './schema';
+import { BadgeView } from './view';
+
+export const badge: Widget<BadgeOptions> = {
+  name: 'badge',
+  schema: BadgeOptions,
+  render(input, p) {
+    const m = badgeModel(input);
+    return { element: BadgeView({ m, p }), width: m.width, height: m.height, title: m.a11yTitle, desc: m.desc };
+  },
+};

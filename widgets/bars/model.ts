@@ -1,0 +1,133 @@
+import { scaleBand } from 'd3-scale';
+import { fmt, phrases } from '../../src/lib/i18n';
+import { fiscalYearOf } from '../../src/series/facts';
+import type { Point } from '../../src/series/schema';
+import type { WidgetInput } from '../../src/render/widget';
+import { monthTicks, yAxis, yLabelWidth, type Tick } from '../shared/axis';
+import { block, footerModel, lineHeight, typeFor, type FooterModel, type TextBlock, type Type } from '../shared/layout';
+import { glue, textWidth } from '../shared/measure';
+import { describe, footerSource, windowText } from '../shared/text';
+import type { BarsOptions } from './schema';
+
+export interface Bar {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  /** Year to date: drawn lighter with an outline, so it is not read as a full year. */
+  partial: boolean;
+  /** Value label above the bar; empty when bars are too narrow for one. */
+  value: string;
+  label: string;
+}
+
+export interface BarsModel {
+  width: number;
+  height: number;
+  type: Type;
+  title: TextBlock;
+  deck: TextBlock;
+  footer: FooterModel;
+  chart: { width: number; height: number; plotLeft: number; plotBottom: number; yTicks: Tick[]; xTicks: Tick[] };
+  bars: Bar[];
+  a11yTitle: string;
+  desc: string;
+}
+
+interface Group {
+  key: string;
+  value: number;
+  months: number;
+  fy: number | null;
+}
+
+/** Whole fiscal years in the data, plus the running one; a first year the data start inside is left out. */
+export function fiscalYears(points: readonly Point[]): Group[] {
+  const by = new Map<number, Group>();
+  for (const p of points) {
+    const fy = fiscalYearOf(p.period);
+    const g = by.get(fy) ?? { key: `FY${fy}`, value: 0, months: 0, fy };
+    g.value += p.value;
+    g.months += 1;
+    by.set(fy, g);
+  }
+  const all = [...by.values()];
+  return all.filter((g, i) => g.months === 12 || i === all.length - 1);
+}
+
+export function barsModel(input: WidgetInput<BarsOptions>): BarsModel {
+  const { opts, lang, t, facts, stored } = input;
+  const width = input.frame?.width ?? opts.width;
+  const ty = typeFor(width);
+  const height = input.frame?.height ?? (ty.compact ? Math.round(width * 1.15) : Math.round(width * 0.5625));
+  const inner = width - ty.pad * 2;
+  const ph = phrases[lang];
+  const month = fmt.month(lang, facts.latest.period);
+
+  const fy = opts.by === 'fy';
+  const win = input.points.slice(-opts.months);
+  const groups: Group[] = fy
+    ? fiscalYears(input.points)
+    : win.map((p) => ({ key: p.period, value: p.value, months: 1, fy: null }));
+  const running = fy ? groups.at(-1)! : null;
+  const ytd = running && running.months < 12 ? running : null;
+  const deckStr = fy
+    ? `${t.fyTotals} (${t.fyNote})${ytd ? `; ${ph.fyLabel(ytd.fy!, ytd.months)}` : ''}`
+    : windowText(lang, t, win[0]!.period, facts.latest.period);
+  const title = block(stored.series.title, ty.title, inner, 2, true);
+  const deck = block(glue(deckStr), ty.deck, inner, ty.compact ? 3 : 2);
+  const footer = footerModel(footerSource(stored, t), `${t.asOf} ${month}`, input.brand, ty.small, inner);
+
+  const chartH = Math.max(80, height - ty.pad * 2 - title.height - deck.height - 4 - footer.height - ty.gap * 2);
+  const tick = ty.small;
+  const plotTop = lineHeight(tick) + 2;
+  const plotBottom = chartH - lineHeight(tick) - 4;
+  const { y, ticks: yTicks } = yAxis(Math.max(...groups.map((g) => g.value)), plotTop, plotBottom, 4, lang);
+  const plotLeft = yLabelWidth(yTicks, tick) + 8;
+  const x = scaleBand<number>()
+    .domain(groups.map((_, i) => i))
+    .range([plotLeft + 2, inner])
+    .paddingInner(fy ? 0.25 : 0.15)
+    .paddingOuter(0.1);
+  const bw = x.bandwidth();
+  const short = (g: Group) => ph.fyShort(g.fy!, g === ytd);
+  const labelsFit = fy && groups.every((g) => textWidth(short(g), tick) <= bw + x.step() * 0.2);
+  const valuesFit = groups.every((g) => textWidth(fmt.compact(lang, g.value), tick, true) <= x.step() - 2);
+  const bars: Bar[] = groups.map((g, i) => ({
+    x: x(i)!,
+    y: y(g.value),
+    w: bw,
+    h: y(0) - y(g.value),
+    partial: g === ytd,
+    value: valuesFit ? fmt.compact(lang, g.value) : '',
+    label: fy ? short(g) : '',
+  }));
+  // Narrow cards label fiscal years by their last two digits; the deck names the YTD year in full.
+  if (fy && !labelsFit) for (const b of bars) b.label = b.label.replace(/^\D+(\d\d).*$/, '$1');
+  const xTicks: Tick[] = fy
+    ? bars.map((b) => {
+        const w = Math.ceil(textWidth(b.label, tick));
+        return { pos: b.x + bw / 2, label: b.label, width: w, left: b.x + bw / 2 - w / 2 };
+      })
+    : monthTicks(
+        win.map((p) => p.period),
+        (i) => x(i)! + bw / 2,
+        lang,
+        tick,
+        plotLeft,
+        inner,
+      );
+
+  return {
+    width,
+    height,
+    type: ty,
+    title,
+    deck,
+    footer,
+    chart: { width: inner, height: chartH, plotLeft, plotBottom, yTicks, xTicks },
+    bars,
+    a11yTitle: `${stored.series.title}, ${fy ? t.fyTotals.toLowerCase() : t.monthly.toLowerCase()}, ${month}`,
+    desc: describe(lang, stored, input.points, facts, t),
+  };
+}
