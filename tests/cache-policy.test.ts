@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { CACHE_TABLE, cacheControl, type CacheKind } from '../src/cache/policy';
+import { normalise } from '../src/cache/key';
+import { KV_CACHE_TTL } from '../src/series/store';
+
+const seconds = (cc: string, name: string): number => Number(new RegExp(`\\b${name}=(\\d+)`).exec(cc)?.[1] ?? NaN);
+
+describe('the Cache-Control table', () => {
+  it.each(Object.keys(CACHE_TABLE) as CacheKind[])('%s has max-age and s-maxage', (kind) => {
+    const cc = cacheControl(kind);
+    expect(cc).toMatch(/^public, /);
+    expect(seconds(cc, 'max-age')).toBeGreaterThan(0);
+    expect(seconds(cc, 's-maxage')).toBeGreaterThan(0);
+  });
+
+  it.each(['svg', 'png', 'json', 'csv', 'embed'] as const)(
+    'a version-less %s shows a new data version within a minute (KV cacheTtl + max-age)',
+    (kind) => {
+      const cc = cacheControl(kind);
+      expect(KV_CACHE_TTL + seconds(cc, 'max-age')).toBeLessThanOrEqual(60);
+      expect(KV_CACHE_TTL + seconds(cc, 's-maxage')).toBeLessThanOrEqual(60);
+      expect(seconds(cc, 'stale-while-revalidate')).toBeGreaterThan(0);
+    },
+  );
+
+  it('errors and stale answers are short-lived', () => {
+    for (const kind of ['error', 'stale'] as const)
+      expect(seconds(cacheControl(kind), 'max-age')).toBeLessThanOrEqual(30);
+  });
+
+  it('only a version pin is immutable; as_of alone is long-lived but revalidated (CBP revises old months)', () => {
+    expect(cacheControl('png', 'version')).toContain('immutable');
+    const asOf = cacheControl('svg', 'as_of');
+    expect(asOf).not.toContain('immutable');
+    expect(seconds(asOf, 'max-age')).toBeGreaterThan(seconds(cacheControl('svg'), 'max-age'));
+    // Kinds that carry no data cannot be pinned.
+    expect(cacheControl('error', 'version')).not.toContain('immutable');
+  });
+});
+
+describe('option normalisation', () => {
+  it('is independent of key order and drops unset options', () => {
+    const a = normalise({
+      series: 's',
+      widget: 'w',
+      ext: 'svg',
+      opts: { theme: 'dark', months: 36, as_of: undefined },
+    });
+    const b = normalise({ series: 's', widget: 'w', ext: 'svg', opts: { months: 36, theme: 'dark' } });
+    expect(a).toBe(b);
+    expect(a).toBe('months=36&theme=dark');
+  });
+});
