@@ -43,10 +43,10 @@ export function statModel(input: WidgetInput<StatOptions>): StatModel {
     ? Math.ceil(Math.max(...ds.map((d) => textWidth(`${d.value} ${d.label}`, ty.body) + ty.body * 1.6), inner * 0.4))
     : inner;
   const valueSize = fitSize(value, [ty.big * 1.75, ty.big * 1.5, ty.big * 1.25, ty.big], leftW, true);
-  const numberBlock = lineHeight(valueSize) + lineHeight(ty.body) + ds.length * lineHeight(ty.body) + 8;
+  const numberBlock = Math.ceil(valueSize * 1.12) + lineHeight(ty.body) + ds.length * lineHeight(ty.body) + 8;
   const body = height - ty.pad * 2 - title.height - deck.height - footer.height - ty.gap * 3;
   const spark = side
-    ? sparkline(win, inner - leftW - ty.gap * 2, Math.max(40, Math.min(body, numberBlock + 20)))
+    ? sparkline(win, inner - leftW - ty.gap * 2, Math.max(40, body))
     : sparkline(win, inner, Math.max(36, body - numberBlock));
   return {
     width,

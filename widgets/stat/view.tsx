@@ -22,7 +22,15 @@ export function StatView(props: { m: StatModel; p: Palette }) {
   const ty = m.type;
   const number = (
     <div style={{ display: 'flex', flexDirection: 'column', flexShrink: 0 }}>
-      <div style={{ display: 'flex', height: lineHeight(m.valueSize), fontSize: m.valueSize, fontWeight: 700 }}>
+      <div
+        style={{
+          display: 'flex',
+          height: Math.ceil(m.valueSize * 1.12),
+          fontSize: m.valueSize,
+          fontWeight: 700,
+          lineHeight: 1.1,
+        }}
+      >
         {m.value}
       </div>
       <div style={{ display: 'flex', fontSize: ty.body, color: p.muted, height: lineHeight(ty.body) }}>{m.month}</div>

@@ -24,6 +24,7 @@ export interface TrendModel {
   title: TextBlock;
   deck: TextBlock;
   value: string;
+  valueSize: number;
   month: string;
   valueWidth: number;
   deltas: DeltaText[];
@@ -61,7 +62,9 @@ export function trendModel(input: WidgetInput<TrendOptions>, variant: { fullHead
   // Header: title + deck on the left, the latest value and its month on the right (stacked when compact).
   const value = fmt.number(lang, facts.latest.value);
   const month = fmt.month(lang, facts.latest.period);
-  const valueWidth = Math.ceil(Math.max(textWidth(value, ty.big, true), textWidth(month, ty.body)));
+  // The title stays the largest text; the latest value matches it, in bold, beside its month.
+  const valueSize = ty.title;
+  const valueWidth = Math.ceil(Math.max(textWidth(value, valueSize, true), textWidth(month, ty.body)));
   const textW = compact ? inner : inner - valueWidth - ty.gap * 2;
   const title = block(stored.series.title, ty.title, textW, 2, true);
   const win = input.points.slice(-opts.months);
@@ -76,9 +79,9 @@ export function trendModel(input: WidgetInput<TrendOptions>, variant: { fullHead
   const rowW = ds.reduce((s, d) => s + textWidth(`${d.value} ${d.label}`, ty.body) + ty.body * 2.2, 0);
   const deltasStacked = compact || rowW > textW;
   const deltasH = (deltasStacked ? ds.length : 1) * lineHeight(ty.body);
-  const valueH = compact ? lineHeight(ty.big) + 2 : 0;
+  const valueH = compact ? lineHeight(valueSize) + 2 : 0;
   const leftH = title.height + valueH + (deck.lines.length ? deck.height + 4 : 0) + 6 + deltasH;
-  const headerHeight = Math.ceil(Math.max(leftH, compact ? 0 : lineHeight(ty.big) + lineHeight(ty.body)));
+  const headerHeight = Math.ceil(Math.max(leftH, compact ? 0 : lineHeight(valueSize) + lineHeight(ty.body)));
 
   const footer = footerModel(footerSource(stored, t), `${t.asOf} ${month}`, input.brand, ty.small, inner);
   const chartW = inner;
@@ -142,6 +145,7 @@ export function trendModel(input: WidgetInput<TrendOptions>, variant: { fullHead
     title,
     deck,
     value,
+    valueSize,
     month,
     valueWidth,
     deltas: ds,

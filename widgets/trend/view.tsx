@@ -47,8 +47,8 @@ export function TrendView(props: { m: TrendModel; p: Palette }) {
         <div style={{ display: 'flex', flexDirection: 'column' }}>
           <Lines b={m.title} color={p.text} />
           {ty.compact ? (
-            <div style={{ display: 'flex', alignItems: 'baseline', height: lineHeight(ty.big) + 2 }}>
-              <span style={{ fontSize: ty.big, fontWeight: 700 }}>{m.value}</span>
+            <div style={{ display: 'flex', alignItems: 'baseline', height: lineHeight(m.valueSize) + 2 }}>
+              <span style={{ fontSize: m.valueSize, fontWeight: 700 }}>{m.value}</span>
               <span style={{ fontSize: ty.body, color: p.muted, marginLeft: 8 }}>{m.month}</span>
             </div>
           ) : null}
@@ -71,7 +71,9 @@ export function TrendView(props: { m: TrendModel; p: Palette }) {
               width: m.valueWidth,
             }}
           >
-            <span style={{ fontSize: ty.big, fontWeight: 700, lineHeight: `${lineHeight(ty.big)}px` }}>{m.value}</span>
+            <span style={{ fontSize: m.valueSize, fontWeight: 700, lineHeight: `${lineHeight(m.valueSize)}px` }}>
+              {m.value}
+            </span>
             <span style={{ fontSize: ty.body, color: p.muted }}>{m.month}</span>
           </div>
         )}
