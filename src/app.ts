@@ -49,7 +49,7 @@ app.onError(async (err, c) => {
   try {
     const image = /^\/v1\/.+\.(svg|png)$/.exec(c.req.path)?.[1] as 'svg' | 'png' | undefined;
     if (image) return await errorImage(c, e, image, extra);
-    if (c.req.path === '/' || c.req.path.startsWith('/embed/')) return errorPage(e, extra);
+    if (c.req.path === '/' || c.req.path.startsWith('/embed/')) return errorPage(e, extra, c.req.path !== '/');
   } catch (inner) {
     // The error card itself failed (e.g. wasm could not start): a hand-written image still answers.
     console.error('error card failed', inner);
@@ -62,9 +62,10 @@ app.onError(async (err, c) => {
   });
 });
 
-function errorPage(e: HttpError, extra: Record<string, string>): Response {
+/** Embed pages keep their frame-anywhere policy when they fail; the gallery keeps its same-origin one. */
+function errorPage(e: HttpError, extra: Record<string, string>, embedded: boolean): Response {
   const html = `<!doctype html><html lang="en"><meta charset="utf-8"><title>${escapeXml(e.title)}</title><body><h1>${escapeXml(e.title)}</h1><p>${escapeXml(e.detail)}</p></body></html>`;
-  return new Response(html, { status: e.status, headers: headersFor('embed', extra) });
+  return new Response(html, { status: e.status, headers: headersFor(embedded ? 'embed' : 'html', extra) });
 }
 
 function fallbackSvg(e: HttpError): string {

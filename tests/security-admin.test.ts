@@ -1,5 +1,7 @@
-import { reset } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import { createExecutionContext, reset, waitOnExecutionContext } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { app } from '../src/app';
 import { MAX_IMPORT_BODY } from '../src/ingest/import';
 import { ADMIN_TOKEN, SEED, get, seed } from './helpers';
 
@@ -144,5 +146,37 @@ describe('body size limits', () => {
     const csv = 'x'.repeat(MAX_IMPORT_BODY + 1);
     const res = await get('/api/v1/import/cbp', { method: 'POST', body: csv, headers: auth() });
     expect(res.status).toBe(413);
+  });
+});
+
+describe('rate limiter wiring (a limiter that says no)', () => {
+  const deny = { limit: async () => ({ success: false }) } as unknown as RateLimit;
+
+  async function call(path: string, init: RequestInit, bindings: Partial<Env>): Promise<Response> {
+    const ctx = createExecutionContext();
+    const res = await app.fetch(new Request(`http://example.com${path}`, init), { ...env, ...bindings }, ctx);
+    await waitOnExecutionContext(ctx);
+    return res;
+  }
+
+  it('an uncached PNG render over the limit is a 429 error image with Retry-After, never cached', async () => {
+    const res = await call('/v1/sw-total/trend.png?width=777', {}, { PNG_LIMITER: deny });
+    expect(res.status).toBe(429);
+    expect(res.headers.get('content-type')).toMatch(/^image\//);
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('SVG cards are not counted against the PNG limit', async () => {
+    const res = await call('/v1/sw-total/trend.svg?width=777', {}, { PNG_LIMITER: deny });
+    expect(res.status).toBe(200);
+  });
+
+  it('a write over the limit is a 429 problem before the token is even checked', async () => {
+    const res = await call('/api/v1/series/sw-ofo', { method: 'PUT', body }, { WRITE_LIMITER: deny });
+    expect(res.status).toBe(429);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(res.headers.get('cache-control')).toBe('no-store');
   });
 });
