@@ -7,6 +7,7 @@ import { computeFacts, cutAt } from '../series/facts';
 import type { Point, StoredSeries } from '../series/schema';
 import { SeriesId } from '../series/schema';
 import { readSeries } from '../series/store';
+import { withTimeout } from '../cache/edge';
 import { widgets } from '../../widgets';
 import { cardParams, optionKeys } from './url';
 
@@ -90,7 +91,8 @@ export function describeCard(
 export async function loadSeries(kv: KVNamespace, id: string): Promise<StoredSeries> {
   const sid = SeriesId.safeParse(id);
   if (!sid.success) throw notFoundSeries(id.slice(0, 64));
-  const stored = await readSeries(kv, sid.data, { cached: true });
+  // A hung KV read becomes a 503 (KvTimeout) instead of a request that never answers.
+  const stored = await withTimeout(readSeries(kv, sid.data, { cached: true }));
   if (!stored) throw notFoundSeries(sid.data);
   return stored;
 }

@@ -1,3 +1,4 @@
+import { CACHE_TABLE } from '../cache/policy';
 import { fmt } from '../lib/i18n';
 import { escapeXml } from '../render/svg';
 import type { CardInfo } from './load';
@@ -8,7 +9,8 @@ import { pageStrings } from './text';
 import { urls, withParam } from './url';
 import { widgets } from '../../widgets';
 
-export const OEMBED_CACHE_AGE = 3600;
+/** What consumers may cache a response for: the same hour as our own Cache-Control. */
+export const OEMBED_CACHE_AGE = CACHE_TABLE.oembed.maxAge;
 const MIN_W = 320;
 const MAX_W = 1200;
 

@@ -1,5 +1,6 @@
 /** @jsxImportSource hono/jsx */
 import { Hono } from 'hono';
+import { cacheControl, pinOf } from '../cache/policy';
 import { headersFor } from '../lib/headers';
 import { embedCsp } from '../embed/client';
 import { describeCard, loadCard } from '../embed/load';
@@ -28,7 +29,7 @@ embed.get('/:series/:widget', async (c) => {
     headers: headersFor('embed', {
       'Content-Security-Policy': await embedCsp(),
       Link: discoveryHeader(url.origin, canonicalEmbed(url.origin, info), info.title),
-      'Cache-Control': 'public, max-age=300',
+      'Cache-Control': cacheControl('embed', pinOf(info.opts)),
     }),
   });
 });

@@ -2,6 +2,8 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { HttpError, describeIssues } from '../lib/errors';
+import { withTimeout } from '../cache/edge';
+import { cacheControl } from '../cache/policy';
 import { headersFor } from '../lib/headers';
 import { queryObject } from '../lib/query';
 import { CardOptions } from '../render/options';
@@ -38,9 +40,9 @@ gallery.get('/', async (c) => {
   const form = q.data;
   const params = cardParams(raw, OPTION_KEYS);
 
-  const ids = (await listSeries(c.env.SERIES)).map((s) => s.id);
+  const ids = (await withTimeout(listSeries(c.env.SERIES))).map((s) => s.id);
   // Largest series first: the total, then its parts.
-  const all = (await Promise.all(ids.map((id) => readSeries(c.env.SERIES, id, { cached: true }))))
+  const all = (await Promise.all(ids.map((id) => withTimeout(readSeries(c.env.SERIES, id, { cached: true })))))
     .filter((s) => s !== null)
     .sort((a, b) => b.series.points.at(-1)!.value - a.series.points.at(-1)!.value);
   const widgetNames = Object.keys(widgets);
@@ -96,6 +98,6 @@ gallery.get('/', async (c) => {
     />
   );
   return new Response(`<!doctype html>${await page.toString()}`, {
-    headers: headersFor('html', { 'Cache-Control': 'public, max-age=60' }),
+    headers: headersFor('html', { 'Cache-Control': cacheControl('html') }),
   });
 });

@@ -5,7 +5,8 @@ import { headersFor } from '../lib/headers';
 import { queryObject } from '../lib/query';
 import { intParam } from '../render/options';
 import { loadCard, widgetOf } from '../embed/load';
-import { OEMBED_CACHE_AGE, oembedResponse, oembedXml } from '../embed/oembed';
+import { oembedResponse, oembedXml } from '../embed/oembed';
+import { cacheControl } from '../cache/policy';
 import { parseOurUrl } from '../embed/url';
 import type { AppEnv } from '../types';
 
@@ -38,7 +39,7 @@ oembed.get('/', async (c) => {
     throw e;
   });
   const body = oembedResponse(reqUrl.origin, info, c.env.SERVICE_NAME, { maxwidth, maxheight });
-  const cache = { 'Cache-Control': `public, max-age=${OEMBED_CACHE_AGE}` };
+  const cache = { 'Cache-Control': cacheControl('oembed') };
   if (format === 'xml')
     return new Response(oembedXml(body), {
       headers: headersFor('json', { ...cache, 'Content-Type': 'text/xml; charset=utf-8' }),
