@@ -15,6 +15,23 @@ export interface VersionInfo {
   restoredFrom?: string;
 }
 
+/** A KV call that has not answered by then is treated as unavailable (503), not waited on forever. */
+export const KV_TIMEOUT_MS = 3000;
+
+/** Unavailable, not corrupt: a write must not treat a slow read as a value to repair. */
+export class KvTimeoutError extends StoreError {}
+
+function timed<T>(p: Promise<T>, key: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new KvTimeoutError(`KV did not answer within ${KV_TIMEOUT_MS} ms`, key)),
+      KV_TIMEOUT_MS,
+    );
+  });
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
+
 function parseStored(raw: string, key: string): StoredSeries {
   let json: unknown;
   try {
@@ -35,14 +52,14 @@ export async function readSeries(
   opts: { cached?: boolean } = {},
 ): Promise<StoredSeries | null> {
   const key = keys.current(id);
-  const raw = await kv.get(key, opts.cached ? { type: 'text', cacheTtl: KV_CACHE_TTL } : { type: 'text' });
+  const raw = await timed(kv.get(key, opts.cached ? { type: 'text', cacheTtl: KV_CACHE_TTL } : { type: 'text' }), key);
   return raw === null ? null : parseStored(raw, key);
 }
 
 /** One stored version of a series, validated; null when there is none. */
 export async function readVersion(kv: KVNamespace, id: string, version: string): Promise<StoredSeries | null> {
   const key = keys.version(id, version);
-  const raw = await kv.get(key, { type: 'text' });
+  const raw = await timed(kv.get(key, { type: 'text' }), key);
   return raw === null ? null : parseStored(raw, key);
 }
 
@@ -74,7 +91,7 @@ export async function writeSeries(
   let corrupt = false;
   const previous = await readSeries(kv, series.id).catch((e: unknown) => {
     // A corrupt current value must not block a repair write; history keeps the bad key's versions.
-    if (!(e instanceof StoreError)) throw e;
+    if (!(e instanceof StoreError) || e instanceof KvTimeoutError) throw e;
     corrupt = true;
     return null;
   });
@@ -140,7 +157,7 @@ export async function listVersions(kv: KVNamespace, id: string): Promise<Version
   const out: VersionInfo[] = [];
   let cursor: string | undefined;
   do {
-    const page = await kv.list<VersionInfo>({ prefix: keys.versionPrefix(id), cursor });
+    const page = await timed(kv.list<VersionInfo>({ prefix: keys.versionPrefix(id), cursor }), keys.versionPrefix(id));
     for (const k of page.keys) if (k.metadata) out.push(k.metadata);
     cursor = page.list_complete ? undefined : page.cursor;
   } while (cursor);
@@ -152,7 +169,7 @@ export async function listSeries(kv: KVNamespace): Promise<Array<{ id: string } 
   const out: Array<{ id: string } & VersionInfo> = [];
   let cursor: string | undefined;
   do {
-    const page = await kv.list<VersionInfo>({ prefix: keys.currentPrefix, cursor });
+    const page = await timed(kv.list<VersionInfo>({ prefix: keys.currentPrefix, cursor }), keys.currentPrefix);
     for (const k of page.keys) if (k.metadata) out.push({ id: k.name.slice(keys.currentPrefix.length), ...k.metadata });
     cursor = page.list_complete ? undefined : page.cursor;
   } while (cursor);
