@@ -28,8 +28,10 @@ function pngSize(bytes: Uint8Array): { width: number; height: number } {
 }
 
 describe('every widget renders accessible, well-formed SVG', () => {
-  it('registers trend, stat, bars, badge and social', () => {
+  it('registers trend, stat, bars, badge and social, and nothing inherited', async () => {
     expect(Object.keys(widgets).sort()).toEqual([...NAMES].sort());
+    expect(widgets['constructor']).toBeUndefined();
+    expect((await get('/v1/sw-usbp/toString.svg')).status).toBe(404);
   });
 
   for (const name of NAMES)
@@ -130,6 +132,15 @@ describe('colour and text fit', () => {
       expect(contrast(p.badgeLabelText, p.badgeLabel)).toBeGreaterThanOrEqual(4.5);
     }
     for (const p of [light, dark]) expect(contrast(p.bg, p.accent)).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it('keeps badge value text readable on a caller accent close to the page colour', async () => {
+    const svg = await (await get('/v1/sw-usbp/badge.svg?accent=ffd0d0')).text();
+    const p = palette('light', 'ffd0d0');
+    expect(svg).toContain(`fill="${p.accent}"`);
+    expect(contrast(p.bg, p.accent)).toBeLessThan(4.5);
+    expect(contrast(p.text, p.accent)).toBeGreaterThanOrEqual(4.5);
+    expect(svg).toContain(`fill="${p.text}"`);
   });
 
   it('never lets a title, deck or footer line run past the card at any width, in either language', () => {

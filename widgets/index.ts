@@ -6,11 +6,19 @@ import { social } from './social';
 import { stat } from './stat';
 import { trend } from './trend';
 
-/** Every widget the service serves, by URL name. A new widget is one folder plus one line here. */
-export const widgets: Record<string, Widget<CardOptions>> = {
-  trend: trend as unknown as Widget<CardOptions>,
-  stat: stat as unknown as Widget<CardOptions>,
-  bars: bars as unknown as Widget<CardOptions>,
-  badge: badge as unknown as Widget<CardOptions>,
-  social: social as unknown as Widget<CardOptions>,
-};
+const any = <O extends CardOptions>(w: Widget<O>) => w as unknown as Widget<CardOptions>;
+
+/**
+ * Every widget the service serves, by URL name. A new widget is one folder plus one line here.
+ * No prototype: a URL name such as `constructor` must find nothing, not an Object method.
+ */
+export const widgets: Record<string, Widget<CardOptions>> = Object.assign(
+  Object.create(null) as Record<string, Widget<CardOptions>>,
+  {
+    trend: any(trend),
+    stat: any(stat),
+    bars: any(bars),
+    badge: any(badge),
+    social: any(social),
+  },
+);

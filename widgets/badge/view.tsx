@@ -1,10 +1,14 @@
 /** @jsxImportSource satori/jsx */
-import type { Palette } from '../../src/render/theme';
+import { contrast, type Palette } from '../../src/render/theme';
 import type { BadgeModel } from './model';
 
-/** Value text is the page colour on the accent: white on the light accent, near-black on the dark one. */
+/**
+ * Value text is the page colour on the accent (white on the light accent, near-black on the dark
+ * one); a caller's accent too close to the page colour gets the text colour instead.
+ */
 export function BadgeView(props: { m: BadgeModel; p: Palette }) {
   const { m, p } = props;
+  const valueText = contrast(p.bg, p.accent) >= 4.5 ? p.bg : p.text;
   const half = (text: string, w: number, bg: string, color: string, bold: boolean, radius: string) => (
     <div
       style={{
@@ -37,7 +41,7 @@ export function BadgeView(props: { m: BadgeModel; p: Palette }) {
       }}
     >
       {half(m.label, m.labelWidth, p.badgeLabel, p.badgeLabelText, false, '3px 0 0 3px')}
-      {half(m.value, m.valueWidth, p.accent, p.bg, true, '0 3px 3px 0')}
+      {half(m.value, m.valueWidth, p.accent, valueText, true, '0 3px 3px 0')}
     </div>
   );
 }

@@ -19,6 +19,8 @@ export interface StatModel {
   /** Sparkline beside the number (wide) or under it (compact). */
   side: boolean;
   spark: Spark;
+  /** First and last month of the sparkline, printed under its ends. */
+  sparkSpan: [string, string];
   footer: FooterModel;
   a11yTitle: string;
   desc: string;
@@ -29,7 +31,7 @@ export function statModel(input: WidgetInput<StatOptions>): StatModel {
   const { opts, lang, t, facts, stored } = input;
   const width = input.frame?.width ?? opts.width;
   const ty = typeFor(width);
-  const height = input.frame?.height ?? (ty.compact ? Math.round(width * 1.05) : Math.round(width * 0.45));
+  const height = input.frame?.height ?? (ty.compact ? Math.round(width * 1.1) : Math.round(width * 0.45));
   const inner = width - ty.pad * 2;
   const win = input.points.slice(-opts.months);
   const month = fmt.month(lang, facts.latest.period);
@@ -43,11 +45,13 @@ export function statModel(input: WidgetInput<StatOptions>): StatModel {
     ? Math.ceil(Math.max(...ds.map((d) => textWidth(`${d.value} ${d.label}`, ty.body) + ty.body * 1.6), inner * 0.4))
     : inner;
   const valueSize = fitSize(value, [ty.big * 1.75, ty.big * 1.5, ty.big * 1.25, ty.big], leftW, true);
-  const numberBlock = Math.ceil(valueSize * 1.12) + lineHeight(ty.body) + ds.length * lineHeight(ty.body) + 8;
-  const body = height - ty.pad * 2 - title.height - deck.height - footer.height - ty.gap * 3;
+  const numberBlock = Math.ceil(valueSize) + lineHeight(ty.body) + ds.length * lineHeight(ty.body) + 8;
+  const body = height - ty.pad * 2 - title.height - deck.height - footer.height - ty.gap * 3 - 4;
+  const spanH = lineHeight(ty.small) + 2;
   const spark = side
-    ? sparkline(win, inner - leftW - ty.gap * 2, Math.max(40, body))
-    : sparkline(win, inner, Math.max(36, body - numberBlock));
+    ? sparkline(win, inner - leftW - ty.gap * 2, Math.max(40, body - spanH))
+    : sparkline(win, inner, Math.max(36, body - numberBlock - spanH - ty.gap));
+  const sparkSpan: [string, string] = [fmt.month(lang, win[0]!.period), month];
   return {
     width,
     height,
@@ -60,6 +64,7 @@ export function statModel(input: WidgetInput<StatOptions>): StatModel {
     deltas: ds,
     side,
     spark,
+    sparkSpan,
     footer,
     a11yTitle: `${stored.series.title}, ${month}`,
     desc: describe(lang, stored, input.points, facts, t),

@@ -25,10 +25,10 @@ export function StatView(props: { m: StatModel; p: Palette }) {
       <div
         style={{
           display: 'flex',
-          height: Math.ceil(m.valueSize * 1.12),
+          height: Math.ceil(m.valueSize),
           fontSize: m.valueSize,
           fontWeight: 700,
-          lineHeight: 1.1,
+          lineHeight: 1,
         }}
       >
         {m.value}
@@ -57,8 +57,23 @@ export function StatView(props: { m: StatModel; p: Palette }) {
         }}
       >
         {number}
-        <div style={{ display: 'flex', marginTop: m.side ? 0 : ty.gap }}>
+        <div style={{ display: 'flex', flexDirection: 'column', marginTop: m.side ? 0 : ty.gap }}>
           <SparkView s={m.spark} p={p} stroke={ty.compact ? 2 : 2.5} />
+          <div
+            style={{
+              display: 'flex',
+              justifyContent: 'space-between',
+              width: m.spark.width,
+              height: lineHeight(ty.small) + 2,
+              flexShrink: 0,
+              paddingTop: 2,
+              fontSize: ty.small,
+              color: p.muted,
+            }}
+          >
+            <span>{m.sparkSpan[0]}</span>
+            <span>{m.sparkSpan[1]}</span>
+          </div>
         </div>
       </div>
       <Footer f={m.footer} p={p} />
