@@ -139,6 +139,7 @@ export async function aggregateCbp(chunks: AsyncIterable<string>): Promise<Aggre
   let col: Record<string, number> = {};
   // Labels repeat on every row; each is turned into an id once.
   const ids = new Map<string, string>();
+  const periods = new Map<string, string>();
   for await (const { line, fields } of csvRecords(chunks)) {
     if (!agg) {
       const layout = detect(fields);
@@ -154,7 +155,10 @@ export async function aggregateCbp(chunks: AsyncIterable<string>): Promise<Aggre
     if (grouping !== 'FYTD' && grouping !== 'Remaining') {
       throw new CsvError(line, `unknown month grouping "${grouping}" (expected FYTD or Remaining)`);
     }
-    const period = calendarMonth(f('Fiscal Year'), f('Month (abbv)'), line);
+    // A file has a few dozen distinct months; each label pair is parsed once.
+    const monthKey = `${f('Fiscal Year')}|${f('Month (abbv)')}`;
+    let period = periods.get(monthKey);
+    if (!period) periods.set(monthKey, (period = calendarMonth(f('Fiscal Year'), f('Month (abbv)'), line)));
     const n = count(f('Encounter Count'), line);
     agg.rows++;
     agg.months.add(period);

@@ -37,10 +37,9 @@ const LAYOUT_NAMES: Record<Layout, string> = {
   aor: 'Nationwide Encounters by area of responsibility',
 };
 
-function monthLabel(period: string): string {
-  const d = new Date(`${period}-01T00:00:00Z`);
-  return d.toLocaleString('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' });
-}
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** `2025-11` → `Nov 2025` (no Intl: its first use costs more CPU than the whole parse of a small file). */
+const monthLabel = (period: string): string => `${MONTH_NAMES[Number(period.slice(5, 7)) - 1]} ${period.slice(0, 4)}`;
 
 /**
  * Folds a file's monthly sums into a series: months the file does not cover are kept; covered
