@@ -1,6 +1,7 @@
 import { reset } from 'cloudflare:test';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { widgets } from '../widgets';
 import { ADMIN_TOKEN, SEED, get, seed } from './helpers';
 import { MARKERS, checkBody, checkHtml, formulaCells } from './security-checks';
 
@@ -56,13 +57,14 @@ afterAll(reset);
 
 describe('hostile text in a stored series is escaped in every output', () => {
   it('SVG cards carry the title as escaped text in <title>, and nothing executable', async () => {
-    for (const q of ['', '?theme=dark', '?theme=auto&lang=es', '?width=320']) {
-      const res = await get(`/v1/${ID}/trend.svg${q}`);
-      expect(res.status).toBe(200);
-      const svg = await checkBody(res, `svg${q}`, MARKS);
-      const title = /<title[^>]*>([^<]*)<\/title>/.exec(svg)?.[1];
-      expect(decode(title ?? '')).toContain(HOSTILE.title);
-    }
+    for (const w of Object.keys(widgets))
+      for (const q of ['', '?theme=dark', '?theme=auto&lang=es', '?width=320']) {
+        const res = await get(`/v1/${ID}/${w}.svg${q}`);
+        expect(res.status, `${w}${q}`).toBe(200);
+        const svg = await checkBody(res, `${w}.svg${q}`, MARKS);
+        const title = /<title[^>]*>([^<]*)<\/title>/.exec(svg)?.[1];
+        expect(decode(title ?? '')).toContain(HOSTILE.title);
+      }
   });
 
   it('the PNG card renders', async () => {
@@ -71,12 +73,13 @@ describe('hostile text in a stored series is escaped in every output', () => {
     await checkBody(res, 'png', MARKS);
   });
 
-  it('the embed page shows the text escaped in HTML and attributes, and links the source URL safely', async () => {
-    const res = await get(`/embed/${ID}/trend`);
-    expect(res.status).toBe(200);
-    const html = await checkBody(res, 'embed', MARKS);
-    checkHtml(html, 'embed', MARKS);
-    expect(decode(html)).toContain(HOSTILE.title);
+  it('embed pages show the text escaped in HTML and attributes, and link the source URL safely', async () => {
+    for (const w of Object.keys(widgets)) {
+      const res = await get(`/embed/${ID}/${w}`);
+      expect(res.status, w).toBe(200);
+      const html = await checkBody(res, `embed ${w}`, MARKS);
+      expect(decode(html)).toContain(HOSTILE.title);
+    }
   });
 
   it('the gallery page for the series escapes it too', async () => {
