@@ -13,6 +13,11 @@ import { statModel } from '../widgets/stat/model';
 import { StatOptions } from '../widgets/stat/schema';
 import { trendModel } from '../widgets/trend/model';
 import { TrendOptions } from '../widgets/trend/schema';
+import badgeCases from '../widgets/badge/fixtures/cases.json';
+import barsCases from '../widgets/bars/fixtures/cases.json';
+import socialCases from '../widgets/social/fixtures/cases.json';
+import statCases from '../widgets/stat/fixtures/cases.json';
+import trendCases from '../widgets/trend/fixtures/cases.json';
 import { SEED, get, seed } from './helpers';
 
 beforeAll(seed);
@@ -79,6 +84,21 @@ describe('every widget renders accessible, well-formed SVG', () => {
       expect(svg).toMatch(new RegExp(`^<svg width="${w}"`));
     }
   });
+});
+
+describe('each widget fixture renders', () => {
+  const all = { trend: trendCases, stat: statCases, bars: barsCases, badge: badgeCases, social: socialCases };
+  for (const [name, f] of Object.entries(all))
+    for (const c of f.cases)
+      it(`draws ${name} for ${c.series}?${c.query} as valid SVG of the asked width`, async () => {
+        const res = await get(`/v1/${c.series}/${name}.svg?${c.query}`);
+        expect(res.status).toBe(200);
+        const svg = await res.text();
+        expect(XMLValidator.validate(svg)).toBe(true);
+        const w = Number(/^<svg width="(\d+)"/.exec(svg)![1]);
+        const asked = new URLSearchParams(c.query).get('width');
+        if (asked && name !== 'badge' && name !== 'social') expect(w).toBe(Number(asked));
+      });
 });
 
 describe('PNG output', () => {

@@ -59,7 +59,7 @@ export function barsModel(input: WidgetInput<BarsOptions>): BarsModel {
   const { opts, lang, t, facts, stored } = input;
   const width = input.frame?.width ?? opts.width;
   const ty = typeFor(width);
-  const height = input.frame?.height ?? (ty.compact ? Math.round(width * 1.15) : Math.round(width * 0.5625));
+  let height = input.frame?.height ?? (ty.compact ? Math.round(width * 1.15) : Math.round(width * 0.5625));
   const inner = width - ty.pad * 2;
   const ph = phrases[lang];
   const month = fmt.month(lang, facts.latest.period);
@@ -78,7 +78,9 @@ export function barsModel(input: WidgetInput<BarsOptions>): BarsModel {
   const deck = block(glue(deckStr), ty.deck, inner, ty.compact ? 3 : 2);
   const footer = footerModel(footerSource(stored, t), `${t.asOf} ${month}`, input.brand, ty.small, inner);
 
-  const chartH = Math.max(80, height - ty.pad * 2 - title.height - deck.height - 4 - footer.height - ty.gap * 2);
+  const fixed = ty.pad * 2 + title.height + deck.height + 4 + footer.height + ty.gap * 2;
+  if (!input.frame) height = Math.max(height, fixed + (ty.compact ? 160 : Math.round(width * 0.28)));
+  const chartH = Math.max(80, height - fixed);
   const tick = ty.small;
   const plotTop = lineHeight(tick) + 2;
   const plotBottom = chartH - lineHeight(tick) - 4;

@@ -31,7 +31,7 @@ export function statModel(input: WidgetInput<StatOptions>): StatModel {
   const { opts, lang, t, facts, stored } = input;
   const width = input.frame?.width ?? opts.width;
   const ty = typeFor(width);
-  const height = input.frame?.height ?? (ty.compact ? Math.round(width * 1.1) : Math.round(width * 0.45));
+  let height = input.frame?.height ?? (ty.compact ? Math.round(width * 1.1) : Math.round(width * 0.45));
   const inner = width - ty.pad * 2;
   const win = input.points.slice(-opts.months);
   const month = fmt.month(lang, facts.latest.period);
@@ -46,8 +46,11 @@ export function statModel(input: WidgetInput<StatOptions>): StatModel {
     : inner;
   const valueSize = fitSize(value, [ty.big * 1.75, ty.big * 1.5, ty.big * 1.25, ty.big], leftW, true);
   const numberBlock = Math.ceil(valueSize) + lineHeight(ty.body) + ds.length * lineHeight(ty.body) + 8;
-  const body = height - ty.pad * 2 - title.height - deck.height - footer.height - ty.gap * 3 - 4;
+  const fixed = ty.pad * 2 + title.height + deck.height + footer.height + ty.gap * 3 + 4;
   const spanH = lineHeight(ty.small) + 2;
+  const minBody = side ? 100 : Math.ceil(numberBlock + spanH + ty.gap + 50);
+  if (!input.frame) height = Math.max(height, fixed + minBody);
+  const body = height - fixed;
   const spark = side
     ? sparkline(win, inner - leftW - ty.gap * 2, Math.max(40, body - spanH))
     : sparkline(win, inner, Math.max(36, body - numberBlock - spanH - ty.gap));

@@ -56,7 +56,7 @@ export function trendModel(input: WidgetInput<TrendOptions>, variant: { fullHead
   const width = input.frame?.width ?? opts.width;
   const ty = typeFor(width);
   const compact = ty.compact;
-  const height = input.frame?.height ?? (compact ? Math.round(width * 1.25) : Math.round(width * 0.5625));
+  let height = input.frame?.height ?? (compact ? Math.round(width * 1.25) : Math.round(width * 0.5625));
   const inner = width - ty.pad * 2;
 
   // Header: title + deck on the left, the latest value and its month on the right (stacked when compact).
@@ -85,7 +85,10 @@ export function trendModel(input: WidgetInput<TrendOptions>, variant: { fullHead
 
   const footer = footerModel(footerSource(stored, t), `${t.asOf} ${month}`, input.brand, ty.small, inner);
   const chartW = inner;
-  const chartH = Math.max(60, height - ty.pad * 2 - headerHeight - footer.height - ty.gap * 2);
+  const fixed = ty.pad * 2 + headerHeight + footer.height + ty.gap * 2;
+  // Without a fixed frame the card grows rather than squeeze its chart (a two-line title at 480 px).
+  if (!input.frame) height = Math.max(height, fixed + (compact ? 150 : Math.round(width * 0.28)));
+  const chartH = Math.max(60, height - fixed);
 
   const tickSize = ty.small;
   const plotTop = Math.ceil(lineHeight(tickSize) / 2) + 2;
