@@ -84,7 +84,14 @@ export function barsModel(input: WidgetInput<BarsOptions>): BarsModel {
   const tick = ty.small;
   const plotTop = lineHeight(tick) + 2;
   const plotBottom = chartH - lineHeight(tick) - 4;
-  const { y, ticks: yTicks } = yAxis(Math.max(...groups.map((g) => g.value)), plotTop, plotBottom, 4, lang);
+  const { y, ticks: yTicks } = yAxis(
+    // Headroom so the tallest bar's value label clears the top gridline.
+    Math.max(...groups.map((g) => g.value)) * 1.06,
+    plotTop,
+    plotBottom,
+    4,
+    lang,
+  );
   const plotLeft = yLabelWidth(yTicks, tick) + 8;
   const x = scaleBand<number>()
     .domain(groups.map((_, i) => i))
