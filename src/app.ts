@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { cacheControl } from './cache/policy';
 import { HttpError, StoreError } from './lib/errors';
 import { headerSafe, headersFor } from './lib/headers';
 import { renderErrorSvg } from './render/error-card';
@@ -37,13 +38,17 @@ app.onError(async (err, c) => {
       : err instanceof StoreError
         ? new HttpError(503, 'Data unavailable', 'The stored series could not be read.')
         : new HttpError(503, 'Temporarily unavailable', 'Something went wrong; please try again.');
-  if (!(err instanceof HttpError)) console.error('unhandled', c.req.method, headerSafe(c.req.path), err);
+  // A store failure is expected under KV trouble and answered as 503: one line naming the key. Anything
+  // else was not foreseen, and is logged with its stack.
+  if (err instanceof StoreError)
+    console.warn(`store unavailable for ${c.req.method} ${headerSafe(c.req.path)}: ${err.key}: ${err.message}`);
+  else if (!(err instanceof HttpError)) console.error('unhandled', c.req.method, headerSafe(c.req.path), err);
   // Anything that carried a credential or tried to change data is never stored by a cache.
   const personal = c.req.header('Authorization') !== undefined || !['GET', 'HEAD'].includes(c.req.method);
   const extra: Record<string, string> = {
     ...(e.status === 503 ? { 'Retry-After': '10' } : {}),
     ...e.headers,
-    'Cache-Control': personal || e.status === 401 || e.status === 429 ? 'no-store' : 'public, max-age=10',
+    'Cache-Control': personal || e.status === 401 || e.status === 429 ? 'no-store' : cacheControl('error'),
     'X-Error': headerSafe(`${e.title}: ${e.detail}`),
   };
   try {

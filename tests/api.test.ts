@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { reset } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cacheControl } from '../src/cache/policy';
 import { csvCell } from '../src/routes/api';
 import { keys } from '../src/series/keys';
 import { readSeries } from '../src/series/store';
@@ -40,6 +41,21 @@ describe('read API', () => {
       expect(res.status, path).toBe(200);
       expect(res.headers.get('www-authenticate'), path).toBeNull();
     }
+  });
+
+  it('takes Cache-Control from the policy table: live within a minute, as_of an hour, a stored version forever', async () => {
+    const live = await get('/api/v1/series/sw-total');
+    expect(live.headers.get('cache-control')).toBe(cacheControl('json'));
+    expect((await get('/api/v1/series/sw-total.csv')).headers.get('cache-control')).toBe(cacheControl('csv'));
+    expect((await get('/api/v1/series/sw-total?as_of=2024-01')).headers.get('cache-control')).toBe(
+      cacheControl('json', 'as_of'),
+    );
+    const { version } = (await live.json()) as { version: string };
+    const pinned = await get(`/api/v1/series/sw-total/versions/${version}`);
+    expect(pinned.status).toBe(200);
+    expect(pinned.headers.get('cache-control')).toContain('immutable');
+    const missing = await get('/api/v1/series/no-such-series');
+    expect(missing.headers.get('cache-control')).toBe(cacheControl('error'));
   });
 
   it('answers a CORS preflight', async () => {

@@ -158,6 +158,27 @@ describe('failed writes leave every stored version unchanged', () => {
     const api = await call(env.SERIES, '/api/v1/series/sw-ofo');
     const body = (await api.json()) as { version?: string; title?: string; series?: { title: string } };
     expect(JSON.stringify(body)).not.toContain('Changed during a fault');
+
+    // The half-written version stays listed (nothing is lost) but says it never became current.
+    type Listing = { current: string; versions: Array<{ version: string; state: string }> };
+    const listing = (await (await call(env.SERIES, '/api/v1/series/sw-ofo/versions')).json()) as Listing;
+    const orphan = listing.versions[0]!;
+    expect(orphan.version > listing.current).toBe(true);
+    expect(orphan.state).toBe('incomplete');
+    expect(listing.versions.find((v) => v.version === listing.current)!.state).toBe('current');
+
+    // Retrying the write succeeds and numbers on after the half-written version, so version order
+    // stays write order; once superseded, the half-written version is plain (restorable) history.
+    const retry = await call(env.SERIES, '/api/v1/series/sw-ofo', {
+      method: 'PUT',
+      body: JSON.stringify({ ...SEED['sw-ofo'], title: 'Written after the fault' }),
+      headers: auth('198.51.100.9'),
+    });
+    expect(retry.status).toBe(200);
+    const relisted = (await (await call(env.SERIES, '/api/v1/series/sw-ofo/versions')).json()) as Listing;
+    expect(relisted.current > orphan.version).toBe(true);
+    expect(relisted.versions.map((v) => v.state)).toEqual(['current', 'earlier', 'earlier']);
+    expect(relisted.versions[1]!.version).toBe(orphan.version);
   });
 
   it('a PUT whose read of the current version throws answers 503 and changes nothing', async () => {

@@ -1,18 +1,17 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { HttpError, StoreError, describeIssues, notFoundSeries } from '../lib/errors';
+import { type Pin, cacheControl } from '../cache/policy';
 import { headersFor } from '../lib/headers';
 import { queryObject } from '../lib/query';
 import { computeFacts, cutAt } from '../series/facts';
 import { Period, SeriesId, type StoredSeries } from '../series/schema';
-import { listSeries, listVersions, readSeries, readVersion } from '../series/store';
+import { listSeries, listVersions, readSeries, readVersion, seqOf } from '../series/store';
 import type { AppEnv } from '../types';
 
 /** Read API: catalog, series, CSV, versions. Open to every origin: the data are public. */
 export const api = new Hono<AppEnv>();
 
-/** Browser caches and CDNs may keep a response this long; KV reads are themselves cached 30 s. */
-const READ_CACHE = 'public, max-age=60';
 const CORS = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Expose-Headers': 'ETag, Content-Disposition',
@@ -44,9 +43,10 @@ export async function send(
   body: string,
   kind: 'json' | 'csv' = 'json',
   extra: Record<string, string> = {},
+  pin: Pin = 'none',
 ) {
   const etag = await etagOf(body);
-  const headers = headersFor(kind, { ...CORS, 'Cache-Control': READ_CACHE, ETag: etag, ...extra });
+  const headers = headersFor(kind, { ...CORS, 'Cache-Control': cacheControl(kind, pin), ETag: etag, ...extra });
   const inm = c.req.header('If-None-Match');
   if (inm && inm.split(',').some((t) => t.trim().replace(/^W\//, '') === etag || t.trim() === '*')) {
     headers.delete('Content-Type');
@@ -140,7 +140,8 @@ api.get('/series/:file{[a-z0-9-]+\\.csv}', async (c) => {
   const asOf = asOfParam(c);
   const s = await load(c, id);
   const name = asOf ? `${id}-as-of-${asOf}.csv` : `${id}.csv`;
-  return send(c, seriesCsv(s, cut(s, asOf)), 'csv', { 'Content-Disposition': `attachment; filename="${name}"` });
+  const disposition = { 'Content-Disposition': `attachment; filename="${name}"` };
+  return send(c, seriesCsv(s, cut(s, asOf)), 'csv', disposition, asOf ? 'as_of' : 'none');
 });
 
 api.get('/series/:id', async (c) => {
@@ -156,15 +157,21 @@ api.get('/series/:id', async (c) => {
     series: { ...s.series, points },
     facts: computeFacts(points),
   };
-  return send(c, JSON.stringify(body));
+  return send(c, JSON.stringify(body), 'json', {}, asOf ? 'as_of' : 'none');
 });
 
 api.get('/series/:id/versions', async (c) => {
   const id = seriesId(c.req.param('id'));
   const versions = await listVersions(c.env.SERIES, id);
   if (!versions.length) throw notFoundSeries(id);
-  const current = await readSeries(c.env.SERIES, id).catch(() => null);
-  return send(c, JSON.stringify({ id, current: current?.version ?? null, versions: versions.reverse() }));
+  const current = (await readSeries(c.env.SERIES, id).catch(() => null))?.version ?? null;
+  // A write that stored its version but failed before moving the current pointer leaves a version
+  // that never became current. It stays listed (nothing is hidden or lost; it can be restored) and
+  // says so, so no one mistakes it for published data.
+  const state = (v: string) =>
+    v === current ? 'current' : !current ? 'unknown' : seqOf(v) < seqOf(current) ? 'earlier' : 'incomplete';
+  const list = versions.reverse().map((v) => ({ ...v, state: state(v.version) }));
+  return send(c, JSON.stringify({ id, current, versions: list }));
 });
 
 /** One earlier version, exactly as stored: history stays readable. */
@@ -175,5 +182,6 @@ api.get('/series/:id/versions/:version', async (c) => {
     throw new HttpError(400, 'Invalid version', 'A version looks like 000003-0123456789ab.');
   const s = await readVersion(c.env.SERIES, id, version);
   if (!s) throw new HttpError(404, 'Version not found', `Series "${id}" has no version ${version}.`);
-  return send(c, JSON.stringify(s));
+  // Stored versions are never rewritten: the URL names immutable bytes.
+  return send(c, JSON.stringify(s), 'json', {}, 'version');
 });

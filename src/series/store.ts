@@ -18,10 +18,17 @@ export interface VersionInfo {
 /** A KV call that has not answered by then is treated as unavailable (503), not waited on forever. */
 export const KV_TIMEOUT_MS = 3000;
 
-/** Unavailable, not corrupt: a write must not treat a slow read as a value to repair. */
-export class KvTimeoutError extends StoreError {}
+/** KV itself failed (threw or did not answer): unavailable, not corrupt. A write must not treat
+ * such a read as a value to repair. */
+export class KvUnavailableError extends StoreError {}
+export class KvTimeoutError extends KvUnavailableError {}
 
-function timed<T>(p: Promise<T>, key: string): Promise<T> {
+/** Every KV call goes through here: cut off after KV_TIMEOUT_MS, and a throw becomes a StoreError
+ * (answered as 503) with the key it concerned, instead of an unexpected error. */
+function timed<T>(call: Promise<T>, key: string): Promise<T> {
+  const p = call.catch((e: unknown) => {
+    throw new KvUnavailableError(`KV call failed: ${e instanceof Error ? e.message : String(e)}`, key);
+  });
   let timer: ReturnType<typeof setTimeout> | null = null;
   const late = new Promise<never>((_, reject) => {
     timer = setTimeout(
@@ -63,6 +70,11 @@ export async function readVersion(kv: KVNamespace, id: string, version: string):
   return raw === null ? null : parseStored(raw, key);
 }
 
+/** The write sequence number at the front of a version id (000042-…), 0 for none. */
+export function seqOf(version: string | undefined): number {
+  return version ? Number(version.slice(0, 6)) : 0;
+}
+
 async function contentHash(series: Series): Promise<string> {
   const bytes = new TextEncoder().encode(JSON.stringify(series));
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
@@ -91,7 +103,7 @@ export async function writeSeries(
   let corrupt = false;
   const previous = await readSeries(kv, series.id).catch((e: unknown) => {
     // A corrupt current value must not block a repair write; history keeps the bad key's versions.
-    if (!(e instanceof StoreError) || e instanceof KvTimeoutError) throw e;
+    if (!(e instanceof StoreError) || e instanceof KvUnavailableError) throw e;
     corrupt = true;
     return null;
   });
@@ -112,9 +124,11 @@ export async function writeSeries(
   const hash = await contentHash(series);
   if (previous && previous.version.endsWith(hash)) return { stored: previous, changed: false, previous };
 
-  // After a corrupt current value, number on from the history so version order stays write order.
-  const last = previous?.version ?? (corrupt ? (await listVersions(kv, series.id)).at(-1)?.version : undefined);
-  const seq = last ? Number(last.slice(0, 6)) + 1 : 1;
+  // Number on from the history, not only from the current version: after a corrupt current value,
+  // or a write that stored its version but failed before moving the current pointer, the newest
+  // listed version can be ahead of current. Version order stays write order either way.
+  const listed = previous || corrupt ? (await listVersions(kv, series.id)).at(-1)?.version : undefined;
+  const seq = Math.max(seqOf(previous?.version), seqOf(listed)) + 1;
   const stored: StoredSeries = {
     version: `${String(seq).padStart(6, '0')}-${hash}`,
     writtenAt: (opts.now ?? new Date()).toISOString(),
@@ -132,8 +146,11 @@ export async function writeSeries(
     last: series.points.at(-1)!.period,
     ...(opts.restoredFrom ? { restoredFrom: opts.restoredFrom } : {}),
   };
-  await kv.put(keys.version(series.id, stored.version), body, { metadata: info });
-  await kv.put(keys.current(series.id), body, { metadata: info });
+  await timed(
+    kv.put(keys.version(series.id, stored.version), body, { metadata: info }),
+    keys.version(series.id, stored.version),
+  );
+  await timed(kv.put(keys.current(series.id), body, { metadata: info }), keys.current(series.id));
   return { stored, changed: true, previous };
 }
 
