@@ -13,7 +13,7 @@ const require = createRequire(join(root, 'package.json'));
 const workerAssets = {
   name: 'worker-assets',
   setup(b) {
-    b.onResolve({ filter: /\.(wasm|woff)$/ }, (args) => ({
+    b.onResolve({ filter: /\.(wasm|woff2?)$/ }, (args) => ({
       path: args.path.startsWith('.') ? resolve(args.resolveDir, args.path) : require.resolve(args.path),
       namespace: 'worker-asset',
     }));

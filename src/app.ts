@@ -87,7 +87,8 @@ async function errorImage(c: Context<AppEnv>, e: HttpError, kind: 'svg' | 'png',
   const theme = q.get('theme') === 'dark' ? 'dark' : q.get('theme') === 'auto' && kind === 'svg' ? 'auto' : 'light';
   const w = Number(q.get('width'));
   const width = Number.isInteger(w) && w >= 320 && w <= 1200 ? w : 640;
-  const card = await renderErrorSvg({ status: e.status, title: e.title, detail: e.detail, lang, theme, width });
+  const text = kind === 'png' ? 'paths' : 'fonts';
+  const card = await renderErrorSvg({ status: e.status, title: e.title, detail: e.detail, lang, theme, width, text });
   if (kind === 'svg') return new Response(card.svg, { status: e.status, headers: headersFor('svg', extra) });
   try {
     const png = await svgToPng(card.svg, card.width);

@@ -19,6 +19,14 @@ import socialCases from '../widgets/social/fixtures/cases.json';
 import statCases from '../widgets/stat/fixtures/cases.json';
 import trendCases from '../widgets/trend/fixtures/cases.json';
 import { SEED, get, seed } from './helpers';
+import INTER_400_WOFF2 from '@fontsource/inter/files/inter-latin-400-normal.woff2';
+import INTER_700_WOFF2 from '@fontsource/inter/files/inter-latin-700-normal.woff2';
+import { renderCard } from '../src/render/card';
+
+/** The embedded font's bytes, replaced by a marker, so a snapshot shows the drawing. */
+function withoutFontData(svg: string): string {
+  return svg.replace(/base64,[A-Za-z0-9+/=]+/g, 'base64,…');
+}
 
 beforeAll(seed);
 afterAll(reset);
@@ -51,8 +59,49 @@ describe('every widget renders accessible, well-formed SVG', () => {
           expect(svg).toMatch(/<title id="t">[^<]+<\/title><desc id="d">[^<]+<\/desc>/);
           expect(svg).not.toContain('data:image');
           if (theme === 'auto') expect(svg).toContain('@media (prefers-color-scheme: dark)');
-          await expect(svg).toMatchFileSnapshot(`./__snapshots__/widgets/${name}-${theme}-${lang}.svg`);
+          // The embedded font is the same 60 KB in every card (checked below); the snapshot keeps the drawing.
+          await expect(withoutFontData(svg)).toMatchFileSnapshot(
+            `./__snapshots__/widgets/${name}-${theme}-${lang}.svg`,
+          );
         });
+
+  it('keeps text as <text> sized by satori, with the Inter subset embedded for the weights used', async () => {
+    expect(widgets.badge!.svgText).toBe('paths'); // a dozen glyphs: smaller as paths than with a font
+    expect((await (await get(`/v1/sw-usbp/badge.svg?${PIN}`)).text()).length).toBeLessThan(30_000);
+    for (const name of NAMES.filter((n) => widgets[n]!.svgText !== 'paths')) {
+      const svg = await (await get(`/v1/sw-usbp/${name}.svg?${PIN}`)).text();
+      const texts = [...svg.matchAll(/<text ([^>]*)>([^<]*)<\/text>/g)];
+      expect(texts.length, name).toBeGreaterThan(3);
+      for (const [, attrs, body] of texts) {
+        expect(attrs, name).toMatch(/ textLength="[\d.]+" lengthAdjust="spacingAndGlyphs"/);
+        expect(attrs, name).not.toMatch(/ (width|height)=/);
+        expect(body!.trim(), `${name}: whitespace-only text`).not.toBe('');
+      }
+      const faces = [
+        ...svg.matchAll(
+          /@font-face\{font-family:inter;font-style:normal;font-weight:(\d+);src:url\(data:font\/woff2;base64,([A-Za-z0-9+/=]+)\)/g,
+        ),
+      ];
+      const used = [...new Set([...svg.matchAll(/font-weight="(\d+)"/g)].map((m) => m[1]))].sort();
+      expect(faces.map((f) => f[1]).sort(), name).toEqual(used);
+      for (const [, weight, data] of faces) {
+        const bytes = Uint8Array.from(atob(data!), (c) => c.charCodeAt(0));
+        expect(new TextDecoder().decode(bytes.slice(0, 4)), `${name} ${weight}`).toBe('wOF2');
+        expect(bytes.length).toBe((weight === '700' ? INTER_700_WOFF2 : INTER_400_WOFF2).byteLength);
+      }
+      expect(svg, name).toMatch(/text\{font-family:inter,[^}]*sans-serif\}/);
+    }
+  });
+
+  it('draws PNG text as paths (resvg has no fonts): the SVG handed to resvg has no <text>', async () => {
+    const stored = (await (await get('/api/v1/series/sw-usbp')).json()) as StoredSeries;
+    for (const name of NAMES) {
+      const w = widgets[name]!;
+      const card = await renderCard(w, stored, w.schema.parse({}), 'B', 'light', undefined, 'paths');
+      expect(card.svg, name).not.toContain('<text');
+      expect(card.svg, name).not.toContain('@font-face');
+    }
+  });
 
   it('lets the auto-theme CSS reach the chart strokes by inlining nested SVGs', async () => {
     const svg = await (await get(`/v1/sw-usbp/trend.svg?theme=auto&${PIN}`)).text();

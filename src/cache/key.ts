@@ -8,7 +8,7 @@
  * Bump when any widget or the render pipeline changes its output, so old renders are not served
  * under new code. Entries also expire from the edge after EDGE_TTL, which bounds a forgotten bump.
  */
-export const RENDERER_VERSION = 'r1';
+export const RENDERER_VERSION = 'r2';
 
 /** How long the edge keeps a render; version-keyed entries never go stale, this only bounds storage. */
 export const EDGE_TTL = 86400;

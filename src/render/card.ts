@@ -3,7 +3,7 @@ import { HttpError } from '../lib/errors';
 import { computeFacts, cutAt } from '../series/facts';
 import type { StoredSeries } from '../series/schema';
 import type { CardOptions } from './options';
-import { renderSvg } from './svg';
+import { renderSvg, type TextMode } from './svg';
 import { palette } from './theme';
 import type { Widget } from './widget';
 
@@ -26,6 +26,8 @@ export async function renderCard(
   brand: string,
   theme: 'light' | 'dark' | 'auto' = opts.theme,
   frame?: { width: number; height: number },
+  /** `paths` for a card that becomes a PNG (resvg has no fonts); see `TextMode`. */
+  text: TextMode = widget.svgText ?? 'fonts',
 ): Promise<RenderedCard> {
   const points = cutAt(stored.series.points, opts.as_of);
   if (points.length === 0) {
@@ -52,6 +54,7 @@ export async function renderCard(
       autoLight: p,
       autoDark: palette('dark', opts.accent),
     },
+    text,
   );
   return { svg, width: r.width, height: r.height, title: r.title, desc: r.desc };
 }

@@ -1,6 +1,6 @@
 /** @jsxImportSource satori/jsx */
 import { strings, type Lang } from '../lib/i18n';
-import { escapeXml, renderSvg } from './svg';
+import { escapeXml, renderSvg, type TextMode } from './svg';
 import { palette } from './theme';
 
 export interface ErrorCardInput {
@@ -10,6 +10,8 @@ export interface ErrorCardInput {
   lang: Lang;
   theme: 'light' | 'dark' | 'auto';
   width: number;
+  /** `paths` when the card becomes a PNG. */
+  text?: TextMode;
 }
 
 /** Hand-written fallback: used only if satori itself fails, so an image URL never returns a broken image. */
@@ -55,6 +57,7 @@ export async function renderErrorSvg(e: ErrorCardInput): Promise<{ svg: string; 
       el,
       { width, height },
       { title: `${t.errorCard}: ${e.title}`, desc: e.detail, lang: e.lang, theme: e.theme },
+      e.text,
     );
     return { svg, width, height };
   } catch {

@@ -101,7 +101,8 @@ async function render(c: Context<AppEnv>, spec: CardSpec, stored: StoredSeries, 
   if (spec.ext === 'svg') return (await renderCard(widget, stored, opts, brand)).svg;
   const { scale, size } = spec.png as z.output<typeof PngOptions>;
   const frame = size ? { width: PNG_SIZES[size][0], height: PNG_SIZES[size][1] } : undefined;
-  const card = await renderCard(widget, stored, opts, brand, opts.theme === 'dark' ? 'dark' : 'light', frame);
+  const theme = opts.theme === 'dark' ? 'dark' : 'light';
+  const card = await renderCard(widget, stored, opts, brand, theme, frame, 'paths');
   return svgToPng(card.svg, card.width * scale);
 }
 

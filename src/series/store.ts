@@ -52,6 +52,32 @@ function parseStored(raw: string, key: string): StoredSeries {
   return parsed.data;
 }
 
+/**
+ * The last value parsed per key, in this isolate. A stored value is re-read on every request (the
+ * KV read itself is what tells us the version), but parsing and validating 30 KB of JSON again
+ * when the text is unchanged was the largest part of a cached card's handler time. The parsed
+ * value is frozen: callers share it, and a mutation would be a bug that now throws.
+ */
+const parsedCache = new Map<string, { raw: string; parsed: StoredSeries }>();
+const PARSED_CACHE_MAX = 64;
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o)) deepFreeze(v);
+  }
+  return o;
+}
+
+function parseCached(raw: string, key: string): StoredSeries {
+  const hit = parsedCache.get(key);
+  if (hit && hit.raw === raw) return hit.parsed;
+  const parsed = deepFreeze(parseStored(raw, key));
+  if (!hit && parsedCache.size >= PARSED_CACHE_MAX) parsedCache.delete(parsedCache.keys().next().value!);
+  parsedCache.set(key, { raw, parsed });
+  return parsed;
+}
+
 /** The current version of a series, validated; null when there is none. */
 export async function readSeries(
   kv: KVNamespace,
@@ -60,7 +86,7 @@ export async function readSeries(
 ): Promise<StoredSeries | null> {
   const key = keys.current(id);
   const raw = await timed(kv.get(key, opts.cached ? { type: 'text', cacheTtl: KV_CACHE_TTL } : { type: 'text' }), key);
-  return raw === null ? null : parseStored(raw, key);
+  return raw === null ? null : parseCached(raw, key);
 }
 
 /** One stored version of a series, validated; null when there is none. */
