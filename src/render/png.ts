@@ -10,8 +10,8 @@ function ensureResvg(): Promise<void> {
 }
 
 /**
- * SVG → PNG at `width` pixels. Satori has already turned all text into paths, so resvg needs no
- * fonts and the PNG has the same glyphs as the SVG. resvg ignores `prefers-color-scheme`: PNGs are
+ * SVG → PNG at `width` pixels. PNG callers render with `TextMode` `paths`: satori has turned all
+ * text into glyph paths, so resvg needs no fonts and draws the same Inter glyphs as the SVG. resvg ignores `prefers-color-scheme`: PNGs are
  * always rendered from an explicit light or dark SVG.
  */
 export async function svgToPng(svg: string, width: number): Promise<Uint8Array> {
