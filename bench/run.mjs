@@ -45,21 +45,15 @@ function stats(out) {
   };
 }
 
-/** Process CPU time: immune to other processes on the machine (wall time is not, with agents sharing cores). */
+/** Process CPU time of one operation: warmed first (steady state, not start-up). */
 async function cpuSamples(fn, n, batch = 1) {
-  for (let i = 0; i < Math.min(n, 10) * batch; i++) await fn(); // warm the JIT: steady state, not start-up
-  const out = [];
-  for (let i = 0; i < n; i++) {
-    const t = process.cpuUsage();
-    for (let b = 0; b < batch; b++) await fn();
-    const d = process.cpuUsage(t);
-    out.push((d.user + d.system) / 1000 / batch);
-  }
-  return stats(out);
+  for (let i = 0; i < Math.min(n, 10) * batch; i++) await fn();
+  return (await cpuSamplesInterleaved({ fn }, n, batch)).fn;
 }
 
 /**
- * Samples several operations round-robin (one of each per round) instead of n of one, then n of the
+ * Process CPU time: immune to other processes on the machine (wall time is not, with agents sharing
+ * cores). Samples several operations round-robin (one of each per round) instead of n of one, then n of the
  * next: every operation sees the same machine over the same minutes, so a noisy spell on this shared
  * machine, or the heap left by the previous operation, does not land on one figure only.
  */

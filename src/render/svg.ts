@@ -67,7 +67,7 @@ export function fitText(svg: string): string {
 }
 
 /** Adds what satori does not: role, lang, title, desc, the embedded font and the auto-theme style. */
-export function decorate(svg: string, meta: SvgMeta, text: TextMode = 'paths'): string {
+export function decorate(svg: string, meta: SvgMeta, text: TextMode): string {
   const theme = meta.theme === 'auto' ? autoThemeStyle(meta.autoLight ?? light, meta.autoDark ?? dark) : '';
   const css = (text === 'fonts' ? fontFaceCss(svg) : '') + theme;
   const style = css ? `<style>${css}</style>` : '';
@@ -77,28 +77,6 @@ export function decorate(svg: string, meta: SvgMeta, text: TextMode = 'paths'): 
       `<svg ${attrs} role="img" aria-labelledby="t d" lang="${escapeXml(meta.lang)}">` +
       `<title id="t">${escapeXml(meta.title)}</title><desc id="d">${escapeXml(meta.desc)}</desc>${style}`,
   );
-}
-
-type Node = { type?: unknown; props?: { style?: Record<string, unknown>; children?: unknown } };
-
-/**
- * Spells out every element's inherited font size. Satori parses each element's `fontSize` as a CSS
- * length and, where there is none, gets there by throwing and catching an exception per element:
- * a fifth of a chart's render time went to building those errors' stack traces. The sizes are the
- * ones the element would inherit anyway, so the layout does not change. Nested `<svg>` is left alone.
- */
-export function explicitFontSizes<T>(node: T, inherited = 16): T {
-  if (Array.isArray(node)) return node.map((n: unknown) => explicitFontSizes(n, inherited)) as T;
-  const el = node as Node;
-  if (!el || typeof el !== 'object' || !el.props || el.type === 'svg') return node;
-  // A function component is expanded here, as satori would expand it, so its output is reached too.
-  if (typeof el.type === 'function')
-    return explicitFontSizes((el.type as (p: unknown) => unknown)(el.props), inherited) as T;
-  const own = el.props.style?.fontSize;
-  const size = typeof own === 'number' ? own : inherited;
-  const style = own === undefined ? { ...el.props.style, fontSize: size } : el.props.style;
-  const children = el.props.children === undefined ? undefined : explicitFontSizes(el.props.children, size);
-  return { ...el, props: { ...el.props, style, ...(children === undefined ? {} : { children }) } } as T;
 }
 
 export async function renderSvg(
@@ -119,7 +97,7 @@ export async function renderSvg(
   V8Error.stackTraceLimit = 0;
   let raw: string;
   try {
-    raw = await satori(explicitFontSizes(element), { width: size.width, height: size.height, fonts: FONTS, embedFont });
+    raw = await satori(element, { width: size.width, height: size.height, fonts: FONTS, embedFont });
   } finally {
     V8Error.stackTraceLimit = limit;
   }

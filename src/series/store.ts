@@ -172,11 +172,8 @@ export async function writeSeries(
     last: series.points.at(-1)!.period,
     ...(opts.restoredFrom ? { restoredFrom: opts.restoredFrom } : {}),
   };
-  await timed(
-    kv.put(keys.version(series.id, stored.version), body, { metadata: info }),
-    keys.version(series.id, stored.version),
-  );
-  await timed(kv.put(keys.current(series.id), body, { metadata: info }), keys.current(series.id));
+  for (const key of [keys.version(series.id, stored.version), keys.current(series.id)])
+    await timed(kv.put(key, body, { metadata: info }), key); // in this order: see the doc comment
   return { stored, changed: true, previous };
 }
 
