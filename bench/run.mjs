@@ -2,9 +2,8 @@
 // Runs inside Node 24 on the esbuild bundle made by scripts/bench.mjs: the Worker's own render
 // modules, wasm and fonts. Times are process CPU time (process.cpuUsage), so other
 // processes on the machine do not inflate them. Prints one JSON object on stdout.
-import { app } from '../src/app';
-import { renderCard } from '../src/render/card';
-import { svgToPng } from '../src/render/png';
+import { createApp } from '../src/app';
+import { cardBytes, cardFrom, cardSpec, createRegistry } from '../src/card';
 import { writeSeries } from '../src/series/store';
 import { widgets } from '../widgets';
 import seedTotal from '../seed/sw-total.json';
@@ -80,40 +79,38 @@ result.baseline = await cpuSamples(() => baselineSvg(stored.series), N, 200);
 // Steady state, as in a warm isolate: the first renders parse fonts and compile yoga (start-up), and
 // V8 optimises satori's code only after it has seen every widget's shapes a few times. Without this
 // pass the first widget measured pays for the JIT (seen: trend 13 ms cold, 7.7 ms warm).
-for (let round = 0; round < 20; round++)
-  for (const widget of Object.values(widgets)) await renderCard(widget, stored, widget.schema.parse({}), brand);
+// A card as the pipeline builds it for a URL, from the series in hand (no KV in the timed part).
+const registry = createRegistry(widgets);
+const card = (widget, output = 'svg', query = {}) =>
+  cardFrom(cardSpec(registry, { series: stored.series.id, widget, query, output }), () => stored);
+const names = registry.names;
 
-const widgetCases = Object.entries(widgets).map(([name, widget]) => [name, widget, widget.schema.parse({})]);
+for (let round = 0; round < 20; round++) for (const name of names) await cardBytes(card(name), brand);
+
 const svgs = await cpuSamplesInterleaved(
-  Object.fromEntries(widgetCases.map(([name, widget, opts]) => [name, () => renderCard(widget, stored, opts, brand)])),
+  Object.fromEntries(names.map((name) => [name, () => cardBytes(card(name), brand)])),
   N,
 );
-const pngRender = (widget, opts) => async () => {
-  const c = await renderCard(widget, stored, opts, brand, 'light', undefined, 'paths');
-  await svgToPng(c.svg, c.width);
-};
-for (const [, widget, opts] of widgetCases) await pngRender(widget, opts)(); // resvg's first call instantiates its wasm
+const pngRender = (name) => () => cardBytes(card(name, 'png'), brand);
+for (const name of names) await pngRender(name)(); // resvg's first call instantiates its wasm
 const pngs = await cpuSamplesInterleaved(
-  Object.fromEntries(widgetCases.map(([name, widget, opts]) => [name, pngRender(widget, opts)])),
+  Object.fromEntries(names.map((name) => [name, pngRender(name)])),
   Math.max(5, Math.floor(N / 4)),
 );
-for (const [name, widget, opts] of widgetCases) {
-  const card = await renderCard(widget, stored, opts, brand);
-  result.widgets[name] = { svg: svgs[name], png: pngs[name], size: `${card.width}x${card.height}` };
+for (const name of names) {
+  const svg = await cardBytes(card(name), brand);
+  const size = /^<svg width="(\d+)" height="(\d+)"/.exec(svg);
+  result.widgets[name] = { svg: svgs[name], png: pngs[name], size: `${size[1]}x${size[2]}` };
 }
 
-const trend = widgets.trend;
-const og = { width: 1200, height: 630 };
 result.pngOg = await cpuSamples(
-  async () => {
-    const c = await renderCard(trend, stored, trend.schema.parse({}), brand, 'light', og, 'paths');
-    await svgToPng(c.svg, c.width);
-  },
+  () => cardBytes(card('trend', 'png', { size: 'og' }), brand),
   Math.max(5, Math.floor(N / 4)),
 );
 
 // The cached-hit handler: the whole Hono app (routing, query + zod, KV text → JSON + schema, key,
 // SHA-256 ETag, cache lookup, response) with the render already in the cache.
+const app = createApp(widgets);
 const env = { SERIES: kv, SERVICE_NAME: brand, PNG_LIMITER: { limit: async () => ({ success: true }) } };
 const pending = [];
 const ctx = { waitUntil: (p) => pending.push(p), passThroughOnException() {} };

@@ -65,18 +65,32 @@ const series = [
   {
     id: 'sw-total',
     title: 'Southwest border encounters',
+    short: 'SW border encounters',
+    es: { title: 'Encuentros en la frontera suroeste', short: 'Frontera suroeste', unit: 'encuentros' },
     column: 'total_sw_encounters',
     notes: `${common} Total of U.S. Border Patrol apprehensions and expulsions and Office of Field Operations inadmissibles at the southwest land border.`,
   },
   {
     id: 'sw-usbp',
     title: 'Border Patrol encounters, southwest border',
+    short: 'Border Patrol (SW)',
+    es: {
+      title: 'Encuentros de la Patrulla Fronteriza, frontera suroeste',
+      short: 'Patrulla Fronteriza (SO)',
+      unit: 'encuentros',
+    },
     column: 'usbp_sw_encounters',
     notes: `${common} U.S. Border Patrol apprehensions between ports of entry; includes Title 42 expulsions (Mar 2020 – May 2023).`,
   },
   {
     id: 'sw-ofo',
     title: 'Encounters at southwest ports of entry',
+    short: 'SW ports of entry',
+    es: {
+      title: 'Encuentros en los puertos de entrada del suroeste',
+      short: 'Puertos del suroeste',
+      unit: 'encuentros',
+    },
     column: 'ofo_sw_encounters',
     notes: `${common} Office of Field Operations inadmissibles (and Title 42 expulsions) at southwest land ports of entry.`,
   },
@@ -94,10 +108,12 @@ for (const s of series) {
   const doc = {
     id: s.id,
     title: s.title,
+    short: s.short,
     unit: 'encounters',
     frequency: 'monthly',
     source: { ...source, references: releases },
     notes: s.notes,
+    i18n: { es: s.es },
     points,
   };
   writeFileSync(join(root, 'seed', `${s.id}.json`), JSON.stringify(doc, null, 1) + '\n');

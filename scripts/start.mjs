@@ -21,7 +21,18 @@ const token = /^ADMIN_TOKEN=(.+)$/m.exec(readFileSync(devVars, 'utf8'))?.[1]?.tr
 
 const wrangler = spawn(
   join(root, 'node_modules', '.bin', 'wrangler'),
-  ['dev', '--ip', host, '--port', String(port), '--show-interactive-dev-session=false', ...process.argv.slice(2)],
+  [
+    'dev',
+    '--ip',
+    host,
+    '--port',
+    String(port),
+    '--show-interactive-dev-session=false',
+    // /healthz stays 503 until the seed below is in, so a script that waits for it never sees a 404.
+    '--var',
+    'READINESS:seeded',
+    ...process.argv.slice(2),
+  ],
   { cwd: root, stdio: 'inherit', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } },
 );
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => wrangler.kill(sig));
@@ -30,7 +41,7 @@ wrangler.on('exit', (code) => process.exit(code ?? 0));
 async function waitForHealth(deadline) {
   while (Date.now() < deadline) {
     try {
-      const r = await fetch(`http://${host}:${port}/healthz`);
+      const r = await fetch(`http://${host}:${port}/livez`);
       if (r.ok) return true;
     } catch {
       /* not up yet */
@@ -41,7 +52,7 @@ async function waitForHealth(deadline) {
 }
 
 if (!(await waitForHealth(Date.now() + 90_000))) {
-  console.error(`[start] the Worker did not answer on http://${host}:${port}/healthz within 90 s`);
+  console.error(`[start] the Worker did not answer on http://${host}:${port}/livez within 90 s`);
   wrangler.kill('SIGTERM');
   process.exit(1);
 }
@@ -53,8 +64,20 @@ for (const file of readdirSync(join(root, 'seed')).filter((f) => f.endsWith('.js
     body,
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'If-None-Match': '*' },
   });
-  const what =
-    r.status === 201 ? 'seeded' : r.status === 412 ? 'already present, kept' : `failed (${r.status} ${await r.text()})`;
-  console.log(`[start] ${id}: ${what}`);
+  if (r.status !== 201 && r.status !== 412) {
+    console.error(`[start] ${id}: seeding failed (${r.status} ${await r.text()})`);
+    wrangler.kill('SIGTERM');
+    process.exit(1);
+  }
+  console.log(`[start] ${id}: ${r.status === 201 ? 'seeded' : 'already present, kept'}`);
 }
-console.log(`[start] ready: http://${host}:${port}/v1/sw-total/trend.svg`);
+const ready = await fetch(`http://${host}:${port}/api/v1/ready`, {
+  method: 'PUT',
+  headers: { Authorization: `Bearer ${token}` },
+});
+if (ready.status !== 204) {
+  console.error(`[start] could not mark the seed as in (${ready.status} ${await ready.text()})`);
+  wrangler.kill('SIGTERM');
+  process.exit(1);
+}
+console.log(`[start] ready: http://${host}:${port}/v1/sw-total/trend.svg (/healthz now answers 200)`);

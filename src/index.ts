@@ -1,7 +1,9 @@
-import { app } from './app';
+import { widgets } from '../widgets';
+import { createApp } from './app';
 import { scheduled } from './scheduled';
 
+/** The Worker: the HTTP app with every registered widget, and the cron refresh. */
 export default {
-  fetch: app.fetch,
+  fetch: createApp(widgets).fetch,
   scheduled,
 } satisfies ExportedHandler<Env>;

@@ -1,5 +1,6 @@
 import { textChunks } from './ingest/csv';
-import { MAX_IMPORT_BODY, importCbp } from './ingest/import';
+import { importCbp } from './ingest/import';
+import { BODY } from './limits';
 
 /** How long the cron waits for CBP's server before giving up until the next run. */
 const FETCH_TIMEOUT_MS = 60_000;
@@ -9,7 +10,7 @@ const FETCH_TIMEOUT_MS = 60_000;
  * failure (network, HTTP status, malformed file) is logged and leaves the stored data as it was:
  * the importer validates the whole file before its first write.
  */
-export async function refresh(env: Env): Promise<{ ok: boolean; summary: string[] }> {
+async function refresh(env: Env): Promise<{ ok: boolean; summary: string[] }> {
   const url = env.CBP_CSV_URL?.trim();
   if (!url) return { ok: true, summary: ['CBP_CSV_URL is empty; scheduled refresh disabled'] };
   try {
@@ -21,7 +22,7 @@ export async function refresh(env: Env): Promise<{ ok: boolean; summary: string[
       await res.body?.cancel();
       throw new Error(`fetch ${url} answered ${res.status}`);
     }
-    const report = await importCbp(env.SERIES, textChunks(res.body, MAX_IMPORT_BODY));
+    const report = await importCbp(env.SERIES, textChunks(res.body, BODY.import));
     return { ok: true, summary: report.summary };
   } catch (e) {
     return { ok: false, summary: [`refresh failed, data unchanged: ${e instanceof Error ? e.message : String(e)}`] };

@@ -1,4 +1,16 @@
-/** Hono's environment for this app: the Worker's bindings, typed by `wrangler types`. */
+import type { Registry } from './card/registry';
+
+/** How a failed request answers: an error image, a JSON problem, an HTML page, or oEmbed's bare status. */
+export type Surface = 'image' | 'api' | 'page' | 'oembed';
+
+/** Hono's environment for this app: the Worker's bindings (typed by `wrangler types`) and per-request values. */
 export interface AppEnv {
   Bindings: Env;
+  Variables: {
+    /** The query after the query rules (src/http/query.ts). */
+    query: Record<string, string>;
+    /** Set by each route group; decides the form of an error answer. */
+    surface: Surface;
+    registry: Registry;
+  };
 }

@@ -1,8 +1,7 @@
 import { exports } from 'cloudflare:workers';
 import { reset } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_IMPORT_BODY } from '../src/ingest/import';
-import { MAX_SERIES_BODY } from '../src/routes/admin';
+import { BODY } from '../src/limits';
 import { CBP, chunked, importFile, snapshot, write } from './fixtures/cbp';
 import { SEED, seed } from './helpers';
 
@@ -60,17 +59,17 @@ const refused: Array<[string, () => Promise<Response>, number, number?]> = [
   ],
   [
     'an oversized series (declared)',
-    () => write('/api/v1/series/sw-total', { method: 'PUT', body: 'x'.repeat(MAX_SERIES_BODY + 1) }),
+    () => write('/api/v1/series/sw-total', { method: 'PUT', body: 'x'.repeat(BODY.series + 1) }),
     413,
   ],
   [
     'an oversized series (streamed, no length)',
-    () => write('/api/v1/series/sw-total', { method: 'PUT', body: chunked(' '.repeat(MAX_SERIES_BODY + 10)) }),
+    () => write('/api/v1/series/sw-total', { method: 'PUT', body: chunked(' '.repeat(BODY.series + 10)) }),
     413,
   ],
   [
     'an oversized import (streamed)',
-    () => importFile(chunked(CBP.fy22 + GOOD.repeat(Math.ceil(MAX_IMPORT_BODY / GOOD.length)), 1 << 20)),
+    () => importFile(chunked(CBP.fy22 + GOOD.repeat(Math.ceil(BODY.import / GOOD.length)), 1 << 20)),
     413,
   ],
   [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CACHE_TABLE, cacheControl, type CacheKind } from '../src/cache/policy';
 import { normalise } from '../src/cache/key';
-import { KV_CACHE_TTL } from '../src/series/store';
+import { KV_CACHE_TTL } from '../src/limits';
 
 const seconds = (cc: string, name: string): number => Number(new RegExp(`\\b${name}=(\\d+)`).exec(cc)?.[1] ?? NaN);
 
@@ -39,15 +39,16 @@ describe('the Cache-Control table', () => {
 });
 
 describe('option normalisation', () => {
+  const base = { theme: 'dark', lang: 'en', width: 640 } as const;
   it('is independent of key order and drops unset options', () => {
-    const a = normalise({
-      series: 's',
-      widget: 'w',
-      ext: 'svg',
-      opts: { theme: 'dark', months: 36, as_of: undefined },
-    });
-    const b = normalise({ series: 's', widget: 'w', ext: 'svg', opts: { months: 36, theme: 'dark' } });
+    const a = normalise({ opts: { ...base, months: 36, as_of: undefined }, output: { kind: 'svg' } });
+    const b = normalise({ opts: { months: 36, width: 640, lang: 'en', theme: 'dark' }, output: { kind: 'svg' } });
     expect(a).toBe(b);
-    expect(a).toBe('months=36&theme=dark');
+    expect(a).toBe('lang=en&months=36&theme=dark&width=640');
+  });
+
+  it('keeps PNG scale and size apart from the card options', () => {
+    const png = normalise({ opts: { ...base, months: 36 }, output: { kind: 'png', scale: 2, size: 'og' } });
+    expect(png).toBe('lang=en&months=36&out.scale=2&out.size=og&theme=dark&width=640');
   });
 });

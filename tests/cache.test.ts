@@ -1,10 +1,8 @@
 import { env } from 'cloudflare:workers';
 import { createExecutionContext, reset, waitOnExecutionContext } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { app } from '../src/app';
+import { SEED, app, registry, seed } from './helpers';
 import { readSeries, writeSeries } from '../src/series/store';
-import { widgets } from '../widgets';
-import { SEED, seed } from './helpers';
 
 beforeEach(seed);
 afterEach(reset);
@@ -30,7 +28,7 @@ function limiter(success: boolean): { binding: RateLimit; calls: () => number } 
 }
 
 describe('rendered cards are cached by data version and normalised options', () => {
-  it.each(Object.keys(widgets))('%s: reordered, defaulted and tracking parameters share one entry', async (w) => {
+  it.each(registry.names)('%s: reordered, defaulted and tracking parameters share one entry', async (w) => {
     const first = await call(`/v1/sw-total/${w}.svg?lang=en&theme=dark&utm_source=news`);
     expect(first.status).toBe(200);
     expect(first.headers.get('x-cache')).toBe('MISS');

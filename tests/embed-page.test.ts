@@ -1,6 +1,6 @@
 import { reset } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fmt } from '../src/lib/i18n';
+import { fmt } from '../src/copy';
 import { attrOf, parseHtml, textOf, type Element } from './embed-html';
 import { SEED, get, seed } from './helpers';
 

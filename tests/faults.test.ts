@@ -1,9 +1,8 @@
 import { env } from 'cloudflare:workers';
 import { createExecutionContext, reset, waitOnExecutionContext } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { app } from '../src/app';
+import { ADMIN_TOKEN, SEED, app, seed } from './helpers';
 import { writeSeries } from '../src/series/store';
-import { ADMIN_TOKEN, SEED, seed } from './helpers';
 import { CBP } from './fixtures/cbp';
 import { checkBody } from './security-checks';
 

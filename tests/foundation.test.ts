@@ -1,6 +1,7 @@
 import { reset } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN, SEED, get, seed } from './helpers';
+import { env } from 'cloudflare:workers';
+import { ADMIN_TOKEN, SEED, app, get, seed } from './helpers';
 
 beforeEach(seed);
 afterEach(reset);
@@ -49,5 +50,21 @@ describe('the foundation slice', () => {
     const json = (await ok.json()) as { version: string; changed: boolean };
     expect(json.changed).toBe(true);
     expect(json.version).toMatch(/^000002-/);
+  });
+});
+
+describe('readiness', () => {
+  it('reports live at once, and healthy only once the seed is in when READINESS=seeded', async () => {
+    const gated = { ...env, READINESS: 'seeded' };
+    const call = (path: string, init?: RequestInit) => app.fetch(new Request(`http://example.com${path}`, init), gated);
+    await env.SERIES.delete('v1:meta:ready');
+    expect((await call('/livez')).status).toBe(200);
+    expect((await call('/healthz')).status).toBe(503);
+    const mark = await call('/api/v1/ready', { method: 'PUT', headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
+    expect(mark.status).toBe(204);
+    expect((await call('/healthz')).status).toBe(200);
+    // Without the gate (production), healthy means the Worker answers.
+    expect((await get('/healthz')).status).toBe(200);
+    expect((await call('/api/v1/ready', { method: 'PUT' })).status).toBe(401);
   });
 });

@@ -2,9 +2,9 @@ import { env } from 'cloudflare:workers';
 import { reset } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeSeries } from '../src/series/store';
-import { widgets } from '../widgets';
+
 import { attrOf, parseHtml, textOf, type Element } from './embed-html';
-import { SEED, get, seed } from './helpers';
+import { SEED, get, registry, seed } from './helpers';
 
 beforeEach(seed);
 afterEach(reset);
@@ -22,7 +22,7 @@ describe('the gallery /', () => {
     const els = parseHtml(await res.text());
     const ids = [...Object.keys(SEED), 'test-extra'];
     for (const s of ids) {
-      for (const w of Object.keys(widgets)) {
+      for (const w of registry.names) {
         const card = byId(els, `${s}-${w}`);
         expect(card, `${s}/${w}`).toBeDefined();
         const img = els.find((e) => e.tagName === 'img' && attrOf(e, 'src')?.startsWith(`/v1/${s}/${w}.svg`));
@@ -87,7 +87,7 @@ describe('the gallery /', () => {
       await (await get('/?series=sw-ofo&theme=dark&lang=es&months=12&as_of=2025-06&widget=')).text(),
     );
     const imgs = els.filter((e) => e.tagName === 'img');
-    expect(imgs.length).toBe(Object.keys(widgets).length);
+    expect(imgs.length).toBe(registry.names.length);
     for (const i of imgs)
       expect(attrOf(i, 'src')).toMatch(/^\/v1\/sw-ofo\/[a-z-]+\.svg\?theme=dark&lang=es&months=12&as_of=2025-06$/);
     const selected = els.filter((e) => e.tagName === 'option' && e.attrs.some((a) => a.name === 'selected'));

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { strings, type Lang } from '../src/lib/i18n';
+import { copy, type Lang } from '../src/copy';
 import { computeFacts, cutAt } from '../src/series/facts';
 import { claims, rankClaim, RULES } from '../src/series/headlines';
 import type { Point } from '../src/series/schema';
-import { claimText, headline } from '../widgets/shared/text';
+import { claimText, headline } from '../src/kit/text';
 import { SEED } from './helpers';
 
 const usbp = SEED['sw-usbp'].points as Point[];
@@ -99,7 +99,7 @@ describe('headline claims against the CBP seed data', () => {
         const h = headline(lang, cut, computeFacts(cut));
         expect(h).not.toMatch(/crisis|surge|success|record-breaking|oleada|éxito/i);
       }
-      expect(strings[lang].eventsNote.length).toBeGreaterThan(10);
+      expect(copy[lang].eventsNote.length).toBeGreaterThan(10);
     }
   });
 });

@@ -1,8 +1,16 @@
 import { env, exports } from 'cloudflare:workers';
+import { cardFrom, cardSpec, createRegistry, type LoadedCard, type Output } from '../src/card';
+import type { StoredSeries } from '../src/series/schema';
 import swOfo from '../seed/sw-ofo.json';
 import swTotal from '../seed/sw-total.json';
 import swUsbp from '../seed/sw-usbp.json';
+
+import { widgets } from '../widgets';
+import { createApp } from '../src/app';
 import { writeSeries } from '../src/series/store';
+
+/** The app as the Worker builds it, for tests that call it with their own bindings or context. */
+export const app = createApp(widgets);
 
 export const SEED = { 'sw-total': swTotal, 'sw-usbp': swUsbp, 'sw-ofo': swOfo } as const;
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
@@ -14,4 +22,23 @@ export async function seed(): Promise<void> {
 
 export function get(path: string, init?: RequestInit): Promise<Response> {
   return exports.default.fetch(new Request(`http://example.com${path}`, init));
+}
+
+export const registry = createRegistry(widgets);
+
+/** A seeded series as the store would hand it out, without KV. */
+function storedOf(id: keyof typeof SEED, version = '000001-000000000000'): StoredSeries {
+  const series = SEED[id] as StoredSeries['series'];
+  return { version, writtenAt: '2026-09-15T12:00:00.000Z', vintage: series.source.release, series };
+}
+
+/** A card spec and its data from the seed, as the pipeline builds them for a URL, without KV. */
+export function seedCard(
+  series: keyof typeof SEED,
+  widget: string,
+  query: Record<string, string> = {},
+  output: Output['kind'] = 'svg',
+): LoadedCard {
+  const spec = cardSpec(registry, { series, widget, query, output });
+  return cardFrom(spec, (id) => (id in SEED ? storedOf(id as keyof typeof SEED) : undefined));
 }

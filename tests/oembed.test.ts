@@ -119,7 +119,7 @@ describe('the oEmbed provider /oembed', () => {
     expect(doc.oembed).toEqual(Object.fromEntries(Object.entries(expected).map(([k, v]) => [k, String(v)])));
   });
 
-  it('is 400 without url, 501 for another format and 404 for URLs that are not ours or name no series', async () => {
+  it('answers with a bare status: 400 without url or with a bad option, 501 for another format, 404 for URLs that are not ours or name nothing', async () => {
     expect((await get('/oembed')).status).toBe(400);
     expect((await get('/oembed?format=json')).status).toBe(400);
     expect((await oembed(`${ORIGIN}/embed/sw-total/trend`, '&format=yaml')).status).toBe(501);
@@ -129,7 +129,7 @@ describe('the oEmbed provider /oembed', () => {
       `https://example.com:8443/embed/sw-total/trend`,
       `${ORIGIN}/embed/no-such-series/trend`,
       `${ORIGIN}/embed/sw-total/no-such-widget`,
-      `${ORIGIN}/embed/sw-total/trend?months=1`,
+      `${ORIGIN}/embed/sw-total/trend/`,
       `${ORIGIN}/`,
       `${ORIGIN}/?series=no-such`,
       `${ORIGIN}/api/v1/series/sw-total`,
@@ -139,8 +139,12 @@ describe('the oEmbed provider /oembed', () => {
     ]) {
       const res = await oembed(url);
       expect(res.status, url).toBe(404);
-      expect(res.headers.get('content-type'), url).toMatch(/json/);
+      expect(await res.text(), url).toBe('');
+      expect(res.headers.get('access-control-allow-origin'), url).toBe('*');
     }
+    // A URL the card route would refuse as a bad request is a bad request here too.
+    for (const url of [`${ORIGIN}/embed/sw-total/trend?months=1`, `${ORIGIN}/embed/sw-total/trend?theme=x&theme=y`])
+      expect((await oembed(url)).status, url).toBe(400);
   });
 
   it('never fetches the URL it is given', async () => {

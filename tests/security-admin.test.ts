@@ -1,9 +1,8 @@
 import { env } from 'cloudflare:workers';
 import { createExecutionContext, reset, waitOnExecutionContext } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { app } from '../src/app';
-import { MAX_IMPORT_BODY } from '../src/ingest/import';
-import { ADMIN_TOKEN, SEED, get, seed } from './helpers';
+import { ADMIN_TOKEN, SEED, app, get, seed } from './helpers';
+import { BODY } from '../src/limits';
 
 /**
  * The write API: who gets in, how often, and with how much. Each test uses its own client IP
@@ -143,7 +142,7 @@ describe('body size limits', () => {
   });
 
   it('refuses an oversize CBP import with 413', async () => {
-    const csv = 'x'.repeat(MAX_IMPORT_BODY + 1);
+    const csv = 'x'.repeat(BODY.import + 1);
     const res = await get('/api/v1/import/cbp', { method: 'POST', body: csv, headers: auth() });
     expect(res.status).toBe(413);
   });

@@ -16,9 +16,9 @@ export const MARKERS = [
   '</title><script>x</script>',
 ] as const;
 
-export type Kind = 'svg' | 'png' | 'html' | 'json' | 'xml' | 'csv' | 'script' | 'text' | 'other';
+type Kind = 'svg' | 'png' | 'html' | 'json' | 'xml' | 'csv' | 'script' | 'text' | 'other';
 
-export function kindOf(res: Response): Kind {
+function kindOf(res: Response): Kind {
   const ct = res.headers.get('content-type') ?? '';
   if (ct.startsWith('image/svg+xml')) return 'svg';
   if (ct.startsWith('image/png')) return 'png';
@@ -35,7 +35,7 @@ export function kindOf(res: Response): Kind {
  * An SVG that is well-formed XML and can run nothing and load nothing. Markup is checked tag by
  * tag (text content is escaped, so hostile words inside <desc> are data, not attributes).
  */
-export function checkSvg(svg: string, where: string): void {
+function checkSvg(svg: string, where: string): void {
   const valid = XMLValidator.validate(svg);
   expect(valid, `${where}: SVG is not well-formed XML: ${JSON.stringify(valid)}`).toBe(true);
   expect(svg, `${where}: SVG declares entities`).not.toMatch(/<!(DOCTYPE|ENTITY)/i);
@@ -99,13 +99,13 @@ export function checkHtml(html: string, where: string, injected: readonly string
   }
 }
 
-export function checkXml(xml: string, where: string): void {
+function checkXml(xml: string, where: string): void {
   const valid = XMLValidator.validate(xml);
   expect(valid, `${where}: XML is not well-formed: ${JSON.stringify(valid)}`).toBe(true);
   expect(xml).not.toMatch(/<!(DOCTYPE|ENTITY)/i);
 }
 
-export function checkJson(text: string, where: string): unknown {
+function checkJson(text: string, where: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
@@ -122,7 +122,7 @@ export function formulaCells(csv: string): string[] {
 }
 
 /** Every cell of an RFC 4180 file: quoted cells may hold commas, doubled quotes and newlines. */
-export function csvCells(csv: string): string[] {
+function csvCells(csv: string): string[] {
   const cells: string[] = [];
   const cell = /"((?:[^"]|"")*)"|([^,\r\n]*)/y;
   let i = 0;

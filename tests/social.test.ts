@@ -1,8 +1,8 @@
 import { reset } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { widgets } from '../widgets';
+
 import { attrOf, metaMap, parseHtml } from './embed-html';
-import { get, seed } from './helpers';
+import { get, registry, seed } from './helpers';
 
 beforeEach(seed);
 afterEach(reset);
@@ -19,10 +19,12 @@ describe('social previews and oEmbed discovery on embed pages', () => {
     const img = els.find((e) => e.tagName === 'img')!;
     expect(m['og:title']).toBe((title.childNodes[0] as { value: string }).value);
     expect(m['og:title']).toBe(attrOf(img, 'alt'));
-    expect(m['og:description']).toMatch(/^Border Patrol encounters, southwest border: [\d,]+ \(agosto de 2026\)/);
+    expect(m['og:description']).toMatch(
+      /^Encuentros de la Patrulla Fronteriza, frontera suroeste: [\d,]+ \(agosto de 2026\)/,
+    );
     expect(m['og:type']).toBe('website');
     expect(m['og:url']).toBe(`${ORIGIN}/embed/sw-usbp/trend?theme=dark&lang=es&months=24&width=500`);
-    const shareWidget = Object.hasOwn(widgets, 'social') ? 'social' : 'trend';
+    const shareWidget = registry.get('social') ? 'social' : 'trend';
     expect(m['og:image']).toMatch(new RegExp(`^${ORIGIN}/v1/sw-usbp/${shareWidget}\\.png\\?`));
     const image = new URL(m['og:image']!);
     expect(image.searchParams.get('size')).toBe('og');

@@ -27,6 +27,6 @@ describe('readSeries keeps the last parsed value per key', () => {
   it('still validates what it has not seen: a corrupt value is an error, not a stale answer', async () => {
     await readSeries(env.SERIES, 'sw-usbp');
     await env.SERIES.put(keys.current('sw-usbp'), '{"version":"000001-');
-    await expect(readSeries(env.SERIES, 'sw-usbp')).rejects.toThrow(/not JSON/);
+    await expect(readSeries(env.SERIES, 'sw-usbp')).rejects.toMatchObject({ reason: 'stored value is not JSON' });
   });
 });

@@ -1,26 +1,5 @@
 import type { Context } from 'hono';
 
-/** A KV read slower than this is treated as a failure (stale-if-error); healthy edge-cached reads take ~1 ms. */
-export const KV_TIMEOUT_MS = 2000;
-
-export class KvTimeout extends Error {
-  constructor(ms: number) {
-    super(`KV read took longer than ${ms} ms`);
-    this.name = 'KvTimeout';
-  }
-}
-
-/** Rejects with KvTimeout if `p` has not settled after `ms`; the late promise is left to settle unseen. */
-export async function withTimeout<T>(p: Promise<T>, ms = KV_TIMEOUT_MS): Promise<T> {
-  let timer = 0;
-  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new KvTimeout(ms)), ms)));
-  try {
-    return await Promise.race([p, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 /** The edge cache; a failing cache is a miss, never an error (it only ever saves work). */
 export async function lookup(key: string): Promise<Response | undefined> {
   try {

@@ -60,7 +60,7 @@ a{color:var(--link)}
 const hashes = new Map<string, Promise<string>>();
 
 /** `'sha256-…'` of an inline script or style, as CSP wants it; computed once per isolate. */
-export function cspHash(text: string): Promise<string> {
+function cspHash(text: string): Promise<string> {
   let h = hashes.get(text);
   if (!h) {
     h = crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)).then((d) => {

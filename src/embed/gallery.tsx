@@ -1,17 +1,15 @@
 /** @jsxImportSource hono/jsx */
 import { raw } from 'hono/html';
-import { fmt } from '../lib/i18n';
+import { fmt } from '../copy';
 import type { StoredSeries } from '../series/schema';
-import type { CardInfo } from './load';
+import type { PageCard } from './card';
 import { Discovery } from './meta';
 import { WAYS, snippets } from './snippets';
 import { urls, withParam } from './url';
 
-export interface GalleryCard {
+interface GalleryCard {
   widget: string;
-  info: CardInfo | null;
-  /** The compact layout for narrow screens, when the widget has a width option. */
-  compact?: { width: number; height: number } | null;
+  info: PageCard | null;
   /** Why there is no preview (e.g. no data before as_of). */
   error?: string;
 }
@@ -70,7 +68,7 @@ function Card({ origin, series, card }: { origin: string; series: string; card: 
         <>
           <a href={urls.embed('', series, card.widget, info.params)} class="preview">
             <picture>
-              {card.compact && (
+              {info.compact && (
                 <source
                   media="(max-width: 520px)"
                   srcset={urls.card(
@@ -78,10 +76,10 @@ function Card({ origin, series, card }: { origin: string; series: string; card: 
                     series,
                     card.widget,
                     'svg',
-                    withParam(info.params, 'width', String(card.compact.width)),
+                    withParam(info.params, 'width', String(info.compact.width)),
                   )}
-                  width={card.compact.width}
-                  height={card.compact.height}
+                  width={info.compact.width}
+                  height={info.compact.height}
                 />
               )}
               <img
@@ -130,7 +128,7 @@ export function GalleryPage(props: {
   allSeries: Array<{ id: string; title: string }>;
   widgetNames: string[];
   shown: GallerySeries[];
-  featured: CardInfo | null;
+  featured: PageCard | null;
   style: string;
   script: string;
 }) {

@@ -1,13 +1,14 @@
 /** @jsxImportSource hono/jsx */
-import { widgets } from '../../widgets';
-import { headerSafe } from '../lib/headers';
-import type { CardInfo } from './load';
-import { optionKeys, urls, withParam } from './url';
+import type { Registry } from '../card';
+import { headerSafe } from '../http/headers';
+import { PNG_SIZES } from '../limits';
+import type { PageCard } from './card';
+import { urls, withParam } from './url';
 
-/** The 1200×630 PNG social sites show: the `social` widget when there is one, else `trend`. */
-export function shareImage(origin: string, info: CardInfo): string {
-  const name = Object.hasOwn(widgets, 'social') ? 'social' : 'trend';
-  const keys = optionKeys(widgets[name]).filter((k) => k !== 'width' && k !== 'theme');
+/** The 1200×630 PNG social sites show: the `social` widget when there is one, else the card's own. */
+export function shareImage(origin: string, info: PageCard, registry: Registry): string {
+  const name = registry.get('social') ? 'social' : info.widget;
+  const keys = [...registry.optionKeys(name).filter((k) => k !== 'width' && k !== 'theme'), 'v'];
   const p = new URLSearchParams();
   for (const [k, v] of info.params) if (keys.includes(k)) p.set(k, v);
   if (info.opts.theme === 'dark') p.set('theme', 'dark');
@@ -37,29 +38,18 @@ export function discoveryHeader(origin: string, pageUrl: string, title: string):
 }
 
 /** Open Graph and Twitter Card tags, so a shared link previews as the real chart. */
-export function Social({
-  origin,
-  info,
-  pageUrl,
-  site,
-}: {
-  origin: string;
-  info: CardInfo;
-  pageUrl: string;
-  site: string;
-}) {
-  const image = shareImage(origin, info);
+export function Social({ image, info, pageUrl }: { image: string; info: PageCard; pageUrl: string }) {
   return (
     <>
       <meta property="og:type" content="website" />
-      <meta property="og:site_name" content={site} />
+      <meta property="og:site_name" content={info.brand} />
       <meta property="og:title" content={info.title} />
       <meta property="og:description" content={info.desc} />
       <meta property="og:url" content={pageUrl} />
       <meta property="og:image" content={image} />
       <meta property="og:image:type" content="image/png" />
-      <meta property="og:image:width" content="1200" />
-      <meta property="og:image:height" content="630" />
+      <meta property="og:image:width" content={String(PNG_SIZES.og[0])} />
+      <meta property="og:image:height" content={String(PNG_SIZES.og[1])} />
       <meta property="og:image:alt" content={info.desc} />
       <meta property="og:locale" content={info.opts.lang === 'es' ? 'es_US' : 'en_US'} />
       <meta name="twitter:card" content="summary_large_image" />
@@ -72,5 +62,5 @@ export function Social({
 }
 
 /** The page URL a reader would share: our embed URL with the card options, without the frame `id`. */
-export const canonicalEmbed = (origin: string, info: CardInfo): string =>
+export const canonicalEmbed = (origin: string, info: PageCard): string =>
   urls.embed(origin, info.series, info.widget, withParam(info.params, 'id', null));

@@ -1,52 +1,50 @@
 import { CACHE_TABLE } from '../cache/policy';
-import { fmt } from '../lib/i18n';
-import { escapeXml } from '../render/svg';
-import type { CardInfo } from './load';
-import { describeCard } from './load';
-import { shareImage } from './meta';
+import { cardModel } from '../card';
+import { copy, fmt } from '../copy';
+import { PNG_SIZES, WIDTH } from '../limits';
+import { escapeXml } from '../render/xml';
+import type { PageCard } from './card';
 import { attr } from './snippets';
-import { pageStrings } from './text';
 import { urls, withParam } from './url';
-import { widgets } from '../../widgets';
 
 /** What consumers may cache a response for: the same hour as our own Cache-Control. */
-export const OEMBED_CACHE_AGE = CACHE_TABLE.oembed.maxAge;
-const MIN_W = 320;
-const MAX_W = 1200;
+const OEMBED_CACHE_AGE = CACHE_TABLE.oembed.maxAge;
+const MIN_W = WIDTH.min;
+const MAX_W = WIDTH.max;
 
 /**
  * Height of the embed page's text line under the card (13 px type, ~6.4 px a character, 19 px a
  * line, 10 px padding): an estimate only; the page reports its real height once it loads.
  */
-function metaHeight(info: CardInfo, width: number): number {
-  const s = pageStrings[info.opts.lang];
+function metaHeight(info: PageCard, width: number): number {
+  const t = copy[info.opts.lang];
   const src = info.stored.series.source;
   const chars =
-    `${s.source}: ${src.name}, ${src.release}. ${s.asOf} ${fmt.monthLong(info.opts.lang, info.latest.period)}. ${s.getData}`
+    `${t.source}: ${src.name}, ${src.release}. ${t.asOf} ${fmt.monthLong(info.opts.lang, info.latest.period)}. ${t.getData}`
       .length;
   return 10 + 19 * Math.ceil((chars * 6.4) / Math.max(1, width - 4));
 }
 
 /** Frame size for a card at `width`, the card drawn at that width (compact layout when narrow). */
-function frameSize(info: CardInfo, width: number, brand: string): { width: number; height: number; cardWidth: number } {
+function frameSize(info: PageCard, width: number): { width: number; height: number; cardWidth: number } {
   const cardWidth = Math.min(MAX_W, Math.max(MIN_W, width));
-  const card = describeCard(widgets[info.widget]!, info.stored, { ...info.opts, width: cardWidth }, brand);
+  const card = cardModel(info.card, info.brand, { width: cardWidth });
   return { width, height: Math.round((card.height * width) / card.width) + metaHeight(info, width), cardWidth };
 }
 
 /** oEmbed 1.0 `rich` response; width and height never exceed `maxwidth`/`maxheight` (spec §2.2). */
 export function oembedResponse(
   origin: string,
-  info: CardInfo,
-  brand: string,
+  info: PageCard,
+  thumbnail: string,
   max: { maxwidth?: number; maxheight?: number },
 ): Record<string, string | number> {
   let width = Math.min(Math.min(MAX_W, Math.max(MIN_W, info.opts.width)), max.maxwidth ?? MAX_W);
-  let size = frameSize(info, width, brand);
+  let size = frameSize(info, width);
   if (max.maxheight && size.height > max.maxheight) {
     const meta = metaHeight(info, width);
     width = Math.min(width, Math.max(MIN_W, Math.floor((width * (max.maxheight - meta)) / (size.height - meta))));
-    size = frameSize(info, width, brand);
+    size = frameSize(info, width);
   }
   const height = Math.min(size.height, max.maxheight ?? Infinity);
   const params =
@@ -59,12 +57,12 @@ export function oembedResponse(
     title: info.title,
     author_name: source.name,
     author_url: source.url,
-    provider_name: brand,
+    provider_name: info.brand,
     provider_url: `${origin}/`,
     cache_age: OEMBED_CACHE_AGE,
-    thumbnail_url: shareImage(origin, info),
-    thumbnail_width: 1200,
-    thumbnail_height: 630,
+    thumbnail_url: thumbnail,
+    thumbnail_width: PNG_SIZES.og[0],
+    thumbnail_height: PNG_SIZES.og[1],
     html: `<iframe src="${attr(src)}" width="${width}" height="${height}" frameborder="0" scrolling="no" title="${attr(info.title)}"></iframe>`,
     width,
     height,

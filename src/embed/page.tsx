@@ -1,28 +1,26 @@
 /** @jsxImportSource hono/jsx */
 import { raw } from 'hono/html';
-import { fmt } from '../lib/i18n';
+import { copy, fmt } from '../copy';
+import { WIDTH } from '../limits';
+import type { PageCard } from './card';
 import { EMBED_CLIENT, EMBED_STYLE } from './client';
-import type { CardInfo } from './load';
 import { Discovery, Social, canonicalEmbed } from './meta';
-import { pageStrings } from './text';
 import { urls, withParam } from './url';
 
 export interface EmbedPageProps {
   origin: string;
-  info: CardInfo;
-  site: string;
-  /** The same card laid out for narrow frames (< 480 px), when the caller did not fix a width. */
-  compact: { width: number; height: number } | null;
+  info: PageCard;
+  shareImage: string;
 }
 
 /** The iframe page: the card, its words, the plotted numbers as a table, the source and the data. */
-export function EmbedPage({ origin, info, site, compact }: EmbedPageProps) {
-  const s = pageStrings[info.opts.lang];
+export function EmbedPage({ origin, info, shareImage }: EmbedPageProps) {
   const lang = info.opts.lang;
+  const t = copy[lang];
   const src = (p: URLSearchParams) => urls.card('', info.series, info.widget, 'svg', p);
   const pageUrl = canonicalEmbed(origin, info);
   const source = info.stored.series.source;
-  const unit = info.stored.series.unit;
+  const compact = info.compact;
   return (
     <html lang={lang} data-theme={info.opts.theme}>
       <head>
@@ -33,7 +31,7 @@ export function EmbedPage({ origin, info, site, compact }: EmbedPageProps) {
         <meta name="robots" content="noindex" />
         <link rel="canonical" href={pageUrl} />
         <Discovery origin={origin} pageUrl={pageUrl} title={info.title} />
-        <Social origin={origin} info={info} pageUrl={pageUrl} site={site} />
+        <Social image={shareImage} info={info} pageUrl={pageUrl} />
         <style>{raw(EMBED_STYLE)}</style>
       </head>
       <body>
@@ -41,7 +39,7 @@ export function EmbedPage({ origin, info, site, compact }: EmbedPageProps) {
           <h1 class="sr-only">{info.title}</h1>
           <figure>
             {/* Cards fill the frame; small ones (badges) keep their size rather than blow up. */}
-            <picture class={info.width >= 320 ? 'fill' : undefined}>
+            <picture class={info.width >= WIDTH.min ? 'fill' : undefined}>
               {compact && (
                 <source
                   data-card=""
@@ -67,32 +65,35 @@ export function EmbedPage({ origin, info, site, compact }: EmbedPageProps) {
               <div class="sr-only">
                 <table>
                   <caption>
-                    {info.stored.series.title}: {s.table}
+                    {info.seriesTitle}: {t.table}
                   </caption>
                   <thead>
                     <tr>
-                      <th scope="col">{s.month}</th>
-                      <th scope="col">{unit}</th>
+                      {info.table.columns.map((c) => (
+                        <th scope="col">{c}</th>
+                      ))}
                     </tr>
                   </thead>
                   <tbody>
-                    {info.plotted.map((p) => (
+                    {info.table.rows.map((r) => (
                       <tr>
-                        <th scope="row">{fmt.monthLong(lang, p.period)}</th>
-                        <td>{fmt.number(lang, p.value)}</td>
+                        <th scope="row">{r.head}</th>
+                        {r.cells.map((cell) => (
+                          <td>{cell}</td>
+                        ))}
                       </tr>
                     ))}
                   </tbody>
                 </table>
               </div>
               <p class="meta">
-                {s.source}:{' '}
+                {t.source}:{' '}
                 <a href={source.url} target="_blank" rel="noopener">
                   {source.name}
                 </a>
-                , {source.release}. {s.asOf} {fmt.monthLong(lang, info.latest.period)}.{' '}
+                , {source.release}. {t.asOf} {fmt.monthLong(lang, info.latest.period)}.{' '}
                 <a href={urls.csv(origin, info.series)} target="_blank" rel="noopener">
-                  {s.getData}
+                  {t.getData}
                 </a>
               </p>
             </figcaption>

@@ -1,4 +1,4 @@
-import type { CardInfo } from './load';
+import type { PageCard } from './card';
 import { urls, withParam } from './url';
 
 export type Way = 'iframe' | 'script' | 'picture' | 'png' | 'url';
@@ -22,7 +22,7 @@ export const attr = (s: string): string =>
 const dataName = (k: string) => `data-${k.replace(/_/g, '-')}`;
 
 /** Copy-ready HTML for every way to embed one card, all absolute URLs on `origin`. */
-export function snippets(origin: string, info: CardInfo): Record<Way, string> {
+export function snippets(origin: string, info: PageCard): Record<Way, string> {
   const { series, widget, params, title, desc, width, height } = info;
   const embedUrl = urls.embed(origin, series, widget, params);
   const svg = (theme: string) => urls.card(origin, series, widget, 'svg', withParam(params, 'theme', theme));

@@ -1,37 +1,30 @@
-import { CardOptions } from '../render/options';
-import type { Widget } from '../render/widget';
+import { queryRules } from '../http/query';
 
-/** What one of our URLs points at: a series, a widget and the card options it carries. */
+/** What one of our URLs points at: the path's series and widget (unchecked) and its query, through the query rules. */
 export interface CardRef {
   series: string;
   widget: string;
-  /** Card options only (keys of the widget's schema), in the order given. */
-  params: URLSearchParams;
+  query: Record<string, string>;
 }
 
-const SLUG = '[a-z0-9]+(?:-[a-z0-9]+)*';
-const EMBED_PATH = new RegExp(`^/embed/(${SLUG})/(${SLUG})/?$`);
-const CARD_PATH = new RegExp(`^/v1/(${SLUG})/(${SLUG})\\.(?:svg|png)$`);
+const EMBED_PATH = /^\/embed\/([^/]+)\/([^/]+)$/;
+const CARD_PATH = /^\/v1\/([^/]+)\/([^/]+)\.(?:svg|png)$/;
 
-/** Option names a widget accepts, from its zod object shape; the shared card options otherwise. */
-export function optionKeys(widget: Widget | undefined): string[] {
-  const shape = (widget?.schema as unknown as { shape?: Record<string, unknown> } | undefined)?.shape;
-  return Object.keys(shape ?? CardOptions.shape);
-}
-
-/** Keeps only card options, dropping empty values (a plain GET form sends `as_of=` when left blank). */
-export function cardParams(query: URLSearchParams | Record<string, string>, keys: readonly string[]): URLSearchParams {
-  const out = new URLSearchParams();
-  const entries = query instanceof URLSearchParams ? [...query] : Object.entries(query);
-  for (const [k, v] of entries) if (keys.includes(k) && v !== '' && !out.has(k)) out.set(k, v);
-  return out;
-}
+const decode = (s: string): string => {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+};
 
 /**
- * Recognises our own embed page, card image and gallery URLs on `host` (the host serving the
- * request), without fetching anything. Anything else, or a URL that names no series, is null.
+ * Recognises the shape of our own embed page, card image and gallery URLs on `host` (the host
+ * serving the request), without fetching anything; null for anything else, including shapes our
+ * routes do not serve (a trailing slash). The parts are not checked here: the card pipeline checks
+ * them exactly as the route would, so every surface classifies the same input the same way.
  */
-export function parseOurUrl(raw: string, host: string, widgetOf: (name: string) => Widget | undefined): CardRef | null {
+export function parseOurUrl(raw: string, host: string): CardRef | null {
   let u: URL;
   try {
     u = new URL(raw);
@@ -40,16 +33,11 @@ export function parseOurUrl(raw: string, host: string, widgetOf: (name: string) 
   }
   if ((u.protocol !== 'https:' && u.protocol !== 'http:') || u.host !== host || u.username || u.password) return null;
   const m = EMBED_PATH.exec(u.pathname) ?? CARD_PATH.exec(u.pathname);
-  let series: string | undefined;
-  let widget: string | undefined;
-  if (m) [series, widget] = [m[1], m[2]];
-  else if (u.pathname === '/') {
-    series = u.searchParams.get('series') ?? undefined;
-    widget = u.searchParams.get('widget') || 'trend';
-    if (!series || !new RegExp(`^${SLUG}$`).test(series) || !new RegExp(`^${SLUG}$`).test(widget)) return null;
-  }
-  if (!series || !widget) return null;
-  return { series, widget, params: cardParams(u.searchParams, optionKeys(widgetOf(widget))) };
+  if (m) return { series: decode(m[1]!), widget: decode(m[2]!), query: queryRules(u.search) };
+  if (u.pathname !== '/') return null;
+  const query = queryRules(u.search);
+  if (!query.series) return null;
+  return { series: query.series, widget: query.widget ?? 'trend', query };
 }
 
 const qs = (p: URLSearchParams): string => (p.size ? `?${p}` : '');

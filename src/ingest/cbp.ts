@@ -1,11 +1,11 @@
-import { SeriesId } from '../series/schema';
+import { SeriesId, isCleanLine } from '../series/schema';
 import { CsvError, csvRecords } from './csv';
 
 /**
  * CBP's three CSV export layouts, told apart by their header row. Each row is one count for a
  * fiscal month and a combination of categories; we only ever keep monthly sums per series.
  */
-export const LAYOUTS = {
+const LAYOUTS = {
   sw: [
     'Fiscal Year',
     'Month Grouping',
@@ -77,7 +77,7 @@ function count(raw: string, line: number): number {
 }
 
 /** `Single Adults` → `single-adults`, `Title 42` → `title-42`. */
-export function slug(label: string, line: number): string {
+function slug(label: string, line: number): string {
   const s = label
     .trim()
     .toLowerCase()
@@ -110,6 +110,8 @@ const BREAKDOWNS = [
 ] as const;
 
 function breakdownId(kind: 'demo' | 'title', label: string, line: number): string {
+  // A label becomes a stored title: refuse what no title may hold, here, with the line it is on.
+  if (!isCleanLine(label)) throw new CsvError(line, 'a category label contains control characters or invalid Unicode');
   const s = slug(label, line);
   const name = kind === 'title' ? s.replace(/^title-/, '') : (DEMO_ALIASES[s] ?? s);
   const id = `sw-total-${kind}-${name}`;

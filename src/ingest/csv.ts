@@ -4,14 +4,15 @@ export interface CsvRecord {
   fields: string[];
 }
 
-/** A malformed input; `line` is the 1-based line of the file the problem is on. */
-export class CsvError extends Error {
+import { Invalid, TooLarge } from '../errors';
+
+/** A malformed input (a 400); `line` is the 1-based line of the file the problem is on. */
+export class CsvError extends Invalid {
   constructor(
     readonly line: number | null,
     message: string,
   ) {
-    super(line === null ? message : `line ${line}: ${message}`);
-    this.name = 'CsvError';
+    super('Malformed CBP file', line === null ? message : `line ${line}: ${message}`, line === null ? {} : { line });
   }
 }
 
@@ -110,11 +111,10 @@ export async function* csvRecords(chunks: AsyncIterable<string>): AsyncGenerator
   if (rec) yield rec;
 }
 
-/** Thrown when a body passes `max` bytes; the route turns it into a 413. */
-export class TooLargeError extends Error {
+/** Thrown when a body passes `max` bytes (a 413). */
+class TooLargeError extends TooLarge {
   constructor(readonly max: number) {
-    super(`the body is larger than ${max} bytes`);
-    this.name = 'TooLargeError';
+    super('Body too large', `The limit is ${max} bytes.`);
   }
 }
 

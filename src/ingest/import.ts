@@ -1,14 +1,11 @@
-import { HttpError, describeIssues } from '../lib/errors';
+import { Unprocessable, describeIssues } from '../errors';
 import { type Point, Series } from '../series/schema';
 import { readSeries, writeSeries } from '../series/store';
 import { type Aggregate, type Layout, aggregateCbp } from './cbp';
 import { describeSeries } from './catalog';
 import { formatReport } from './report';
 
-/** CBP's largest exports are a few MB; the parse is streamed, so this bounds time, not memory. */
-export const MAX_IMPORT_BODY = 32 * 1024 * 1024;
-
-export interface SeriesChange {
+interface SeriesChange {
   id: string;
   status: 'created' | 'updated' | 'unchanged';
   added: Array<{ period: string; value: number }>;
@@ -123,7 +120,7 @@ export async function importCbp(
     };
     const parsed = Series.safeParse(candidate);
     if (!parsed.success) {
-      throw new HttpError(422, 'Import would store an invalid series', `${id}: ${describeIssues(parsed.error.issues)}`);
+      throw new Unprocessable('Import would store an invalid series', `${id}: ${describeIssues(parsed.error.issues)}`);
     }
     plans.push({ change, series: parsed.data });
   }

@@ -1,4 +1,4 @@
-import { HttpError } from './errors';
+import { HttpRefusal } from '../errors';
 
 const enc = new TextEncoder();
 
@@ -15,7 +15,7 @@ async function sameSecret(a: string, b: string): Promise<boolean> {
 export async function requireAdmin(authorization: string | undefined, secret: string | undefined): Promise<void> {
   const challenge = { 'WWW-Authenticate': 'Bearer realm="border-stats-admin"' };
   if (!secret || secret.length < 16) {
-    throw new HttpError(
+    throw new HttpRefusal(
       401,
       'Writes are disabled',
       'ADMIN_TOKEN is not configured (at least 16 characters).',
@@ -24,7 +24,7 @@ export async function requireAdmin(authorization: string | undefined, secret: st
   }
   const m = /^Bearer ([\x21-\x7e]{1,512})$/.exec(authorization ?? '');
   if (!m || !(await sameSecret(m[1]!, secret))) {
-    throw new HttpError(401, 'Unauthorized', 'A valid bearer token is required.', {
+    throw new HttpRefusal(401, 'Unauthorized', 'A valid bearer token is required.', {
       'WWW-Authenticate': 'Bearer realm="border-stats-admin", error="invalid_token"',
     });
   }

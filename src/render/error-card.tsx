@@ -1,7 +1,8 @@
 /** @jsxImportSource satori/jsx */
-import { strings, type Lang } from '../lib/i18n';
-import { escapeXml, renderSvg, type TextMode } from './svg';
+import { copy, type Lang } from '../copy';
+import { renderSvg, type TextMode } from './svg';
 import { palette } from './theme';
+import { escapeXml } from './xml';
 
 export interface ErrorCardInput {
   status: number;
@@ -16,7 +17,7 @@ export interface ErrorCardInput {
 
 /** Hand-written fallback: used only if satori itself fails, so an image URL never returns a broken image. */
 function plainErrorSvg(e: ErrorCardInput, w: number, h: number): string {
-  const t = strings[e.lang];
+  const t = copy[e.lang];
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" lang="${e.lang}">` +
     `<title>${escapeXml(t.errorCard)}</title><desc>${escapeXml(`${e.title}: ${e.detail}`)}</desc>` +
@@ -31,7 +32,7 @@ export async function renderErrorSvg(e: ErrorCardInput): Promise<{ svg: string; 
   const width = e.width;
   const height = Math.max(160, Math.round(width * 0.3));
   const p = palette(e.theme === 'dark' ? 'dark' : 'light');
-  const t = strings[e.lang];
+  const t = copy[e.lang];
   const el = (
     <div
       style={{

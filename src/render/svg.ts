@@ -2,6 +2,7 @@ import satori, { init } from 'satori/standalone';
 import yoga from 'satori/yoga.wasm';
 import { FONTS, fontFaceCss } from './fonts';
 import { autoThemeStyle, dark, light, type ThemeName } from './theme';
+import { escapeXml, stripIllegal } from './xml';
 
 let ready: Promise<void> | undefined;
 /** yoga is compiled once per isolate, on first use, not at start-up (1 s start-up limit). */
@@ -22,15 +23,11 @@ export interface SvgMeta {
   autoLight?: Parameters<typeof autoThemeStyle>[0];
 }
 
-export function escapeXml(s: string): string {
-  return s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
-}
-
 /**
  * Satori draws nested `<svg>` as `<image href="data:image/svg+xml…">`. We inline those so the
  * document has no data: references and so the auto-theme CSS reaches the chart too.
  */
-export function inlineSvgImages(svg: string): string {
+function inlineSvgImages(svg: string): string {
   return svg.replace(
     /<image x="([\d.-]+)" y="([\d.-]+)" width="([\d.]+)" height="([\d.]+)" href="data:image\/svg\+xml;utf8,([^"]*)"[^>]*\/>/g,
     (_m, x: string, y: string, w: string, h: string, data: string) => {
@@ -57,7 +54,7 @@ export type TextMode = 'fonts' | 'paths';
  * width becomes `textLength`; whitespace-only runs (satori emits the spaces between words as their
  * own elements) draw nothing and are dropped.
  */
-export function fitText(svg: string): string {
+function fitText(svg: string): string {
   return svg
     .replace(/<text [^>]*>\s*<\/text>/g, '')
     .replace(
@@ -67,7 +64,7 @@ export function fitText(svg: string): string {
 }
 
 /** Adds what satori does not: role, lang, title, desc, the embedded font and the auto-theme style. */
-export function decorate(svg: string, meta: SvgMeta, text: TextMode): string {
+function decorate(svg: string, meta: SvgMeta, text: TextMode): string {
   const theme = meta.theme === 'auto' ? autoThemeStyle(meta.autoLight ?? light, meta.autoDark ?? dark) : '';
   const css = (text === 'fonts' ? fontFaceCss(svg) : '') + theme;
   const style = css ? `<style>${css}</style>` : '';
@@ -102,5 +99,6 @@ export async function renderSvg(
     V8Error.stackTraceLimit = limit;
   }
   const svg = inlineSvgImages(raw);
-  return decorate(embedFont ? svg : fitText(svg), meta, text);
+  // Text drawn from stored strings could still carry a character XML forbids: drop it.
+  return stripIllegal(decorate(embedFont ? svg : fitText(svg), meta, text));
 }

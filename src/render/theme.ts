@@ -55,7 +55,7 @@ function channel(c: number): number {
   const s = c / 255;
   return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
 }
-export function luminance(hex: string): number {
+function luminance(hex: string): number {
   const n = parseInt(hex.slice(1), 16);
   return 0.2126 * channel((n >> 16) & 255) + 0.7152 * channel((n >> 8) & 255) + 0.0722 * channel(n & 255);
 }
@@ -65,7 +65,7 @@ export function contrast(a: string, b: string): number {
 }
 
 /** `#abc` → `#aabbcc`, lower-case. Input is already validated as hex by the options schema. */
-export function normalizeHex(hex: string): string {
+function normalizeHex(hex: string): string {
   const h = hex.replace(/^#/, '').toLowerCase();
   return `#${h.length === 3 ? [...h].map((c) => c + c).join('') : h}`;
 }
@@ -81,7 +81,7 @@ function mix(hex: string, toward: string, t: number): string {
  * A caller's accent must reach 3:1 against the background (WCAG non-text contrast). One that
  * fails is moved toward the text colour in small steps until it passes, never used as is.
  */
-export function accessibleAccent(accent: string, p: Palette): string {
+function accessibleAccent(accent: string, p: Palette): string {
   let c = normalizeHex(accent);
   for (let t = 0.1; contrast(c, p.bg) < 3 && t <= 1.0001; t += 0.1) c = mix(normalizeHex(accent), p.text, t);
   return c;

@@ -1,12 +1,20 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
-import { HttpError, StoreError, describeIssues, notFoundSeries } from '../lib/errors';
 import { type Pin, cacheControl } from '../cache/policy';
-import { headersFor } from '../lib/headers';
-import { queryObject } from '../lib/query';
+import { parseSeriesId, parseVersionId } from '../card';
+import { Invalid, NotFound, describeIssues, seriesNotFound } from '../errors';
+import { headersFor } from '../http/headers';
 import { computeFacts, cutAt } from '../series/facts';
-import { Period, SeriesId, type StoredSeries } from '../series/schema';
-import { listSeries, listVersions, readSeries, readVersion, seqOf } from '../series/store';
+import { Period, type StoredSeries } from '../series/schema';
+import {
+  StoreUnavailable,
+  listSeries,
+  listVersions,
+  readSeries,
+  readVersion,
+  seqOf,
+  versionNotFound,
+} from '../series/store';
 import type { AppEnv } from '../types';
 
 /** Read API: catalog, series, CSV, versions. Open to every origin: the data are public. */
@@ -16,7 +24,6 @@ const CORS = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Expose-Headers': 'ETag, Content-Disposition',
 };
-const VERSION_RE = /^\d{6}-[0-9a-f]{12}$/;
 
 api.options('*', (c) => {
   return new Response(null, {
@@ -38,7 +45,7 @@ async function etagOf(body: string): Promise<string> {
 }
 
 /** A strong ETag from the bytes themselves, so every representation (as_of, CSV, catalog) has its own. */
-export async function send(
+async function send(
   c: Context<AppEnv>,
   body: string,
   kind: 'json' | 'csv' = 'json',
@@ -55,29 +62,23 @@ export async function send(
   return new Response(body, { headers });
 }
 
-function seriesId(raw: string): string {
-  const id = SeriesId.safeParse(raw);
-  if (!id.success) throw new HttpError(400, 'Invalid series id', id.error.issues[0]!.message);
-  return id.data;
-}
-
 async function load(c: Context<AppEnv>, id: string): Promise<StoredSeries> {
   const s = await readSeries(c.env.SERIES, id, { cached: true });
-  if (!s) throw notFoundSeries(id);
+  if (!s) throw seriesNotFound(id);
   return s;
 }
 
 const SeriesQuery = z.object({ as_of: Period.optional() });
 
 function asOfParam(c: Context<AppEnv>): string | undefined {
-  const q = SeriesQuery.safeParse(queryObject(new URL(c.req.url)));
-  if (!q.success) throw new HttpError(400, 'Invalid query', describeIssues(q.error.issues));
+  const q = SeriesQuery.safeParse(c.var.query);
+  if (!q.success) throw new Invalid('Invalid query', describeIssues(q.error.issues));
   return q.data.as_of;
 }
 
 function cut(s: StoredSeries, asOf: string | undefined) {
   const points = cutAt(s.series.points, asOf);
-  if (!points.length) throw new HttpError(404, 'No data for that month', `"${s.series.id}" starts after ${asOf}.`);
+  if (!points.length) throw new NotFound('No data for that month', `"${s.series.id}" starts after ${asOf}.`);
   return points;
 }
 
@@ -101,7 +102,6 @@ function seriesCsv(s: StoredSeries, points: StoredSeries['series']['points']): s
 }
 
 api.get('/series', async (c) => {
-  queryObject(new URL(c.req.url));
   const kv = c.env.SERIES;
   const ids = (await listSeries(kv)).map((s) => s.id).sort();
   const series = await Promise.all(
@@ -127,7 +127,7 @@ api.get('/series', async (c) => {
         };
       } catch (e) {
         // One unreadable series is reported in place; the rest of the catalog still serves.
-        if (e instanceof StoreError) return { id, error: 'stored value could not be read' };
+        if (e instanceof StoreUnavailable) return { id, error: 'stored value could not be read' };
         throw e;
       }
     }),
@@ -136,7 +136,7 @@ api.get('/series', async (c) => {
 });
 
 api.get('/series/:file{[a-z0-9-]+\\.csv}', async (c) => {
-  const id = seriesId(c.req.param('file').slice(0, -4));
+  const id = parseSeriesId(c.req.param('file').slice(0, -4));
   const asOf = asOfParam(c);
   const s = await load(c, id);
   const name = asOf ? `${id}-as-of-${asOf}.csv` : `${id}.csv`;
@@ -145,7 +145,7 @@ api.get('/series/:file{[a-z0-9-]+\\.csv}', async (c) => {
 });
 
 api.get('/series/:id', async (c) => {
-  const id = seriesId(c.req.param('id'));
+  const id = parseSeriesId(c.req.param('id'));
   const asOf = asOfParam(c);
   const s = await load(c, id);
   const points = cut(s, asOf);
@@ -161,9 +161,9 @@ api.get('/series/:id', async (c) => {
 });
 
 api.get('/series/:id/versions', async (c) => {
-  const id = seriesId(c.req.param('id'));
+  const id = parseSeriesId(c.req.param('id'));
   const versions = await listVersions(c.env.SERIES, id);
-  if (!versions.length) throw notFoundSeries(id);
+  if (!versions.length) throw seriesNotFound(id);
   const current = (await readSeries(c.env.SERIES, id).catch(() => null))?.version ?? null;
   // A write that stored its version but failed before moving the current pointer leaves a version
   // that never became current. It stays listed (nothing is hidden or lost; it can be restored) and
@@ -176,12 +176,10 @@ api.get('/series/:id/versions', async (c) => {
 
 /** One earlier version, exactly as stored: history stays readable. */
 api.get('/series/:id/versions/:version', async (c) => {
-  const id = seriesId(c.req.param('id'));
-  const version = c.req.param('version');
-  if (!VERSION_RE.test(version))
-    throw new HttpError(400, 'Invalid version', 'A version looks like 000003-0123456789ab.');
+  const id = parseSeriesId(c.req.param('id'));
+  const version = parseVersionId(c.req.param('version'));
   const s = await readVersion(c.env.SERIES, id, version);
-  if (!s) throw new HttpError(404, 'Version not found', `Series "${id}" has no version ${version}.`);
+  if (!s) throw versionNotFound(id, version);
   // Stored versions are never rewritten: the URL names immutable bytes.
   return send(c, JSON.stringify(s), 'json', {}, 'version');
 });

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { EMBED_JS } from '../embed/loader';
 import { cacheControl } from '../cache/policy';
-import { headersFor } from '../lib/headers';
+import { headersFor } from '../http/headers';
 import type { AppEnv } from '../types';
 
 /** Script embed /embed.js: static text; its cache life is in src/cache/policy.ts. */

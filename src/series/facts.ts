@@ -11,7 +11,7 @@ export interface Change {
   pct: number | null;
 }
 
-export interface Extreme {
+interface Extreme {
   point: Point;
   /** True when no other month in the span has the same value. */
   unique: boolean;
@@ -33,7 +33,7 @@ export interface Facts {
   sameMonth: { years: number; rankLow: number; rankHigh: number };
 }
 
-export function addMonths(period: string, n: number): string {
+function addMonths(period: string, n: number): string {
   const y = Number(period.slice(0, 4));
   const m = Number(period.slice(5, 7)) - 1 + n;
   const yy = y + Math.floor(m / 12);

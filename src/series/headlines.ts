@@ -56,7 +56,7 @@ export function rankClaim(points: readonly Point[], f: Facts): Claim | null {
 }
 
 /** The change from the same month a year earlier, when that month is in the data and non-zero. */
-export function yearAgoClaim(f: Facts): Claim | null {
+function yearAgoClaim(f: Facts): Claim | null {
   const c = f.vsYearAgo;
   if (!c || c.pct === null) return null;
   return { kind: 'yearAgo', pct: c.pct, from: c.from.period };

@@ -2,7 +2,7 @@
  * The only place KV keys are built. The leading schema version lets a future layout live beside
  * this one during a migration.
  */
-export const KEY_SCHEMA = 'v1';
+const KEY_SCHEMA = 'v1';
 
 export const keys = {
   /** The current version of a series (one read serves a card). */
@@ -11,4 +11,6 @@ export const keys = {
   /** Every version ever written, kept forever; zero-padded sequence keeps KV's list order = history order. */
   version: (id: string, version: string): string => `${KEY_SCHEMA}:ver:${id}:${version}`,
   versionPrefix: (id: string): string => `${KEY_SCHEMA}:ver:${id}:`,
+  /** Set once the local seed is in (see `READINESS` in wrangler.toml). */
+  ready: `${KEY_SCHEMA}:meta:ready`,
 };

@@ -1,46 +1,92 @@
 import { z } from 'zod';
+import type { Lang } from '../copy';
+import { SERIES_ID_MAX, SERIES_ID_PATTERN, VALUE_MAX, VERSION_PATTERN } from '../limits';
+
+/**
+ * Characters no stored string may hold: C0 controls (tab, LF and CR only where a field is
+ * multi-line), DEL, the non-characters U+FFFE/U+FFFF, and lone surrogates. Any of them makes an SVG
+ * or XML document ill-formed, so they are refused here, on write and on import, and stripped again
+ * on every output path (`xmlSafe`) as a second line of defence.
+ */
+// With the `u` flag a surrogate pair is one code point, so the surrogate range matches lone halves only.
+const ILLEGAL_LINE = /[\u0000-\u001f\u007f\ufffe\uffff\ud800-\udfff]/u;
+const ILLEGAL_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff\ud800-\udfff]/u;
+
+/** One line of text (a title, a label, a release name): printable, no control characters. */
+const Line = (min: number, max: number) =>
+  z
+    .string()
+    .min(min)
+    .max(max)
+    .refine((s) => !ILLEGAL_LINE.test(s), 'must not contain control characters or invalid Unicode');
+/** Free text that may span lines (notes). */
+const Text = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => !ILLEGAL_TEXT.test(s), 'must not contain control characters or invalid Unicode');
+
+/** True when `s` holds nothing XML, SVG or a header could choke on (used by the importer too). */
+export const isCleanLine = (s: string): boolean => !ILLEGAL_LINE.test(s);
 
 /** Calendar month, `YYYY-MM`. */
 export const Period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'period must be YYYY-MM');
 export type Period = z.infer<typeof Period>;
 
-/** Lower-case slug; the only ids that ever reach a KV key or a URL. */
 export const SeriesId = z
   .string()
   .min(1)
-  .max(64)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'series id must be lower-case letters, digits and single hyphens');
+  .max(SERIES_ID_MAX)
+  .regex(SERIES_ID_PATTERN, 'series id must be lower-case letters, digits and single hyphens');
+
+export const VersionId = z.string().regex(VERSION_PATTERN, 'must be a version id such as 000003-0123456789ab');
 
 export const Point = z
   .object({
     period: Period,
-    value: z.number().finite().nonnegative(),
+    /** Counts and rates; the cap keeps every sum over a series finite and exact. */
+    value: z.number().finite().nonnegative().max(VALUE_MAX),
     /** Release key(s) the value comes from (see `source.references`). */
-    src: z.string().max(200).optional(),
+    src: Line(1, 200).optional(),
     /** Set when the value is not exact as published, e.g. `derived (cross-vintage)`. */
-    status: z.string().max(60).optional(),
+    status: Line(1, 60).optional(),
   })
   .strict();
 export type Point = z.infer<typeof Point>;
 
-export const Source = z
+const Source = z
   .object({
-    name: z.string().min(1).max(120),
+    name: Line(1, 120),
     url: z.url({ protocol: /^https?$/ }).max(500),
     /** The release ("vintage") these numbers come from, e.g. "Aug 2026 update". */
-    release: z.string().min(1).max(120),
-    references: z.record(z.string().max(20), z.string().max(300)).optional(),
+    release: Line(1, 120),
+    references: z.record(Line(1, 20), Line(1, 300)).optional(),
+  })
+  .strict();
+
+/** The words a series shows in one language: a title, a short label (badges) and its unit. */
+const Labels = z
+  .object({
+    title: Line(1, 120),
+    /** At most 32 characters: what a badge prints beside the value. */
+    short: Line(1, 32).optional(),
+    unit: Line(1, 40).optional(),
   })
   .strict();
 
 export const Series = z
   .object({
     id: SeriesId,
-    title: z.string().min(1).max(120),
-    unit: z.string().min(1).max(40),
+    /** English title; `i18n.es.title` is the Spanish one. */
+    title: Line(1, 120),
+    /** English short label for badges; the title when absent. */
+    short: Line(1, 32).optional(),
+    unit: Line(1, 40),
     frequency: z.literal('monthly'),
     source: Source,
-    notes: z.string().max(2000).optional(),
+    notes: Text(2000).optional(),
+    /** Words in other languages. A language without them falls back to English. */
+    i18n: z.object({ es: Labels.optional() }).strict().optional(),
     points: z.array(Point).min(1).max(2400),
   })
   .strict()
@@ -61,15 +107,19 @@ export type Series = z.infer<typeof Series>;
 /** What one KV value holds: a series and the version facts caches and ETags hang on. */
 export const StoredSeries = z
   .object({
-    version: z.string().regex(/^\d{6}-[0-9a-f]{12}$/),
+    version: VersionId,
     writtenAt: z.iso.datetime(),
-    vintage: z.string().min(1).max(120),
+    vintage: Line(1, 120),
     /** Set on a version made by restoring an earlier one: the version whose content it carries. */
-    restoredFrom: z
-      .string()
-      .regex(/^\d{6}-[0-9a-f]{12}$/)
-      .optional(),
+    restoredFrom: VersionId.optional(),
     series: Series,
   })
   .strict();
 export type StoredSeries = z.infer<typeof StoredSeries>;
+
+/** A series' words in `lang`, falling back to English for whatever that language lacks. */
+export function labelsOf(s: Series, lang: Lang): { title: string; short: string; unit: string } {
+  const l = lang === 'en' ? undefined : s.i18n?.[lang];
+  const title = l?.title ?? s.title;
+  return { title, short: l?.short ?? (l?.title ? (l.short ?? title) : (s.short ?? title)), unit: l?.unit ?? s.unit };
+}

@@ -1,9 +1,7 @@
-import { HttpError, StoreError, describeIssues } from '../lib/errors';
+import { NotFound, PreconditionFailed, Unavailable, Unprocessable, describeIssues } from '../errors';
+import { KV_CACHE_TTL, KV_DEADLINE_MS } from '../limits';
 import { keys } from './keys';
 import { Series, StoredSeries } from './schema';
-
-/** Edge cache time for KV reads on the hot path; a new version shows within this many seconds. */
-export const KV_CACHE_TTL = 30;
 
 export interface VersionInfo {
   version: string;
@@ -15,25 +13,31 @@ export interface VersionInfo {
   restoredFrom?: string;
 }
 
-/** A KV call that has not answered by then is treated as unavailable (503), not waited on forever. */
-export const KV_TIMEOUT_MS = 3000;
+/** The store could not be read or written: KV threw, did not answer, or holds a value we cannot trust. */
+export class StoreUnavailable extends Unavailable {
+  constructor(
+    readonly key: string,
+    readonly reason: string,
+  ) {
+    super('Data unavailable', 'The stored data could not be read; please retry shortly.');
+  }
+}
+/** KV itself failed (threw or did not answer). A write must not treat such a read as a value to repair. */
+class KvFailed extends StoreUnavailable {}
+/** A stored value is not JSON or fails the schema: reported, never rendered. */
+class StoreCorrupt extends StoreUnavailable {}
 
-/** KV itself failed (threw or did not answer): unavailable, not corrupt. A write must not treat
- * such a read as a value to repair. */
-export class KvUnavailableError extends StoreError {}
-export class KvTimeoutError extends KvUnavailableError {}
-
-/** Every KV call goes through here: cut off after KV_TIMEOUT_MS, and a throw becomes a StoreError
- * (answered as 503) with the key it concerned, instead of an unexpected error. */
+/** Every KV call goes through here: cut off after KV_DEADLINE_MS (the one deadline), and a throw
+ * becomes a KvFailed naming its key, so the error handler logs one line instead of a stack. */
 function timed<T>(call: Promise<T>, key: string): Promise<T> {
   const p = call.catch((e: unknown) => {
-    throw new KvUnavailableError(`KV call failed: ${e instanceof Error ? e.message : String(e)}`, key);
+    throw new KvFailed(key, `KV call failed: ${e instanceof Error ? e.message : String(e)}`);
   });
   let timer: ReturnType<typeof setTimeout> | null = null;
   const late = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new KvTimeoutError(`KV did not answer within ${KV_TIMEOUT_MS} ms`, key)),
-      KV_TIMEOUT_MS,
+      () => reject(new KvFailed(key, `KV did not answer within ${KV_DEADLINE_MS} ms`)),
+      KV_DEADLINE_MS,
     );
   });
   return Promise.race([p, late]).finally(() => clearTimeout(timer));
@@ -44,11 +48,11 @@ function parseStored(raw: string, key: string): StoredSeries {
   try {
     json = JSON.parse(raw);
   } catch {
-    throw new StoreError('stored value is not JSON', key);
+    throw new StoreCorrupt(key, 'stored value is not JSON');
   }
   const parsed = StoredSeries.safeParse(json);
   if (!parsed.success)
-    throw new StoreError(`stored value fails the schema: ${describeIssues(parsed.error.issues)}`, key);
+    throw new StoreCorrupt(key, `stored value fails the schema: ${describeIssues(parsed.error.issues)}`);
   return parsed.data;
 }
 
@@ -96,6 +100,9 @@ export async function readVersion(kv: KVNamespace, id: string, version: string):
   return raw === null ? null : parseStored(raw, key);
 }
 
+export const versionNotFound = (id: string, version: string): NotFound =>
+  new NotFound('Version not found', `Series "${id}" has no version ${version}.`);
+
 /** The write sequence number at the front of a version id (000042-…), 0 for none. */
 export function seqOf(version: string | undefined): number {
   return version ? Number(version.slice(0, 6)) : 0;
@@ -124,25 +131,23 @@ export async function writeSeries(
   opts: { vintage?: string; ifMatch?: string; ifNoneMatch?: boolean; now?: Date; restoredFrom?: string } = {},
 ): Promise<WriteResult> {
   const parsed = Series.safeParse(input);
-  if (!parsed.success) throw new HttpError(422, 'Invalid series', describeIssues(parsed.error.issues));
+  if (!parsed.success) throw new Unprocessable('Invalid series', describeIssues(parsed.error.issues));
   const series = parsed.data;
   let corrupt = false;
   const previous = await readSeries(kv, series.id).catch((e: unknown) => {
     // A corrupt current value must not block a repair write; history keeps the bad key's versions.
-    if (!(e instanceof StoreError) || e instanceof KvUnavailableError) throw e;
+    if (!(e instanceof StoreCorrupt)) throw e;
     corrupt = true;
     return null;
   });
   if (opts.ifMatch !== undefined && opts.ifMatch !== '*' && opts.ifMatch !== previous?.version) {
-    throw new HttpError(
-      412,
+    throw new PreconditionFailed(
       'Version mismatch',
       `If-Match ${opts.ifMatch} is not the current version (${previous?.version ?? 'none'}).`,
     );
   }
   if (opts.ifNoneMatch && (previous || corrupt)) {
-    throw new HttpError(
-      412,
+    throw new PreconditionFailed(
       'Series exists',
       `"${series.id}" already exists (version ${previous?.version ?? 'unreadable'}).`,
     );
@@ -188,7 +193,7 @@ export async function restoreVersion(
   opts: { ifMatch?: string; now?: Date } = {},
 ): Promise<WriteResult> {
   const old = await readVersion(kv, id, version);
-  if (!old) throw new HttpError(404, 'Version not found', `Series "${id}" has no version ${version}.`);
+  if (!old) throw versionNotFound(id, version);
   return writeSeries(kv, old.series, { ...opts, vintage: old.vintage, restoredFrom: old.version });
 }
 
@@ -214,4 +219,13 @@ export async function listSeries(kv: KVNamespace): Promise<Array<{ id: string } 
     cursor = page.list_complete ? undefined : page.cursor;
   } while (cursor);
   return out;
+}
+
+/** Readiness: whether the seed is in (only `npm start` asks; see `READINESS`). */
+export async function isReady(kv: KVNamespace): Promise<boolean> {
+  return (await timed(kv.get(keys.ready), keys.ready)) !== null;
+}
+
+export async function markReady(kv: KVNamespace): Promise<void> {
+  await timed(kv.put(keys.ready, new Date().toISOString()), keys.ready);
 }

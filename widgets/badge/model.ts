@@ -1,29 +1,23 @@
-import { fmt } from '../../src/lib/i18n';
-import type { WidgetInput } from '../../src/render/widget';
-import { textWidth } from '../shared/measure';
-import { describe } from '../shared/text';
+import { describe, fmt, monthTable, textWidth, type CardModel, type WidgetInput } from '../../src/kit';
 import type { BadgeOptions } from './schema';
 
-export interface BadgeModel {
-  /** Badges size to their text, like shields.io; `width`, when given in a frame, centres it. */
-  width: number;
-  height: number;
+/** Badges size to their text, like shields.io; `width`, when given in a frame, centres it. */
+export interface BadgeModel extends CardModel {
   label: string;
   value: string;
   labelWidth: number;
   valueWidth: number;
   size: number;
   frame: { width: number; height: number } | null;
-  a11yTitle: string;
-  desc: string;
 }
 
 /** shields.io flat style: 20 px tall, 11 px text, 6 px padding either side of each half. */
 export function badgeModel(input: WidgetInput<BadgeOptions>): BadgeModel {
-  const { opts, lang, t, facts, stored } = input;
+  const { lang, t, s } = input;
+  const facts = s.facts;
   const size = 11;
   const padX = 7;
-  const label = opts.label ?? stored.series.title;
+  const label = s.short;
   const value = `${fmt.number(lang, facts.latest.value)} · ${fmt.month(lang, facts.latest.period)}`;
   const labelWidth = Math.ceil(textWidth(label, size) + padX * 2);
   const valueWidth = Math.ceil(textWidth(value, size, true) + padX * 2);
@@ -37,7 +31,8 @@ export function badgeModel(input: WidgetInput<BadgeOptions>): BadgeModel {
     valueWidth,
     size,
     frame,
-    a11yTitle: `${label}: ${value}`,
-    desc: describe(lang, stored, input.points, facts, t),
+    title: `${label}: ${value}`,
+    desc: describe(lang, s, t),
+    table: monthTable(lang, s, t, [facts.latest]),
   };
 }

@@ -1,5 +1,5 @@
 /** @jsxImportSource satori/jsx */
-import { contrast, type Palette } from '../../src/render/theme';
+import { contrast, type Palette } from '../../src/kit';
 import type { BadgeModel } from './model';
 
 /**

@@ -1,13 +1,11 @@
-import type { Widget } from '../../src/render/widget';
+import { defineWidget } from '../../src/kit';
 import { barsModel } from './model';
 import { BarsOptions } from './schema';
 import { BarsView } from './view';
 
-export const bars: Widget<BarsOptions> = {
+export const bars = defineWidget({
   name: 'bars',
   schema: BarsOptions,
-  render(input, p) {
-    const m = barsModel(input);
-    return { element: BarsView({ m, p }), width: m.width, height: m.height, title: m.a11yTitle, desc: m.desc };
-  },
-};
+  model: (input) => barsModel(input),
+  view: (m, p) => BarsView({ m, p }),
+});

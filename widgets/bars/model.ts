@@ -1,15 +1,32 @@
 import { scaleBand } from 'd3-scale';
-import { fmt, phrases } from '../../src/lib/i18n';
-import { fiscalYearOf } from '../../src/series/facts';
-import type { Point } from '../../src/series/schema';
-import type { WidgetInput } from '../../src/render/widget';
-import { monthTicks, yAxis, yLabelWidth, type Tick } from '../shared/axis';
-import { block, footerModel, lineHeight, typeFor, type FooterModel, type TextBlock, type Type } from '../shared/layout';
-import { glue, textWidth } from '../shared/measure';
-import { describe, footerSource, windowText } from '../shared/text';
+import {
+  block,
+  describe,
+  fiscalYearOf,
+  fmt,
+  footerModel,
+  footerSource,
+  glue,
+  lineHeight,
+  monthTable,
+  monthTicks,
+  plural,
+  textWidth,
+  typeFor,
+  windowText,
+  yAxis,
+  yLabelWidth,
+  type CardModel,
+  type FooterModel,
+  type Point,
+  type TextBlock,
+  type Tick,
+  type Type,
+  type WidgetInput,
+} from '../../src/kit';
 import type { BarsOptions } from './schema';
 
-export interface Bar {
+interface Bar {
   x: number;
   y: number;
   w: number;
@@ -21,17 +38,13 @@ export interface Bar {
   label: string;
 }
 
-export interface BarsModel {
-  width: number;
-  height: number;
+export interface BarsModel extends CardModel {
   type: Type;
-  title: TextBlock;
+  heading: TextBlock;
   deck: TextBlock;
   footer: FooterModel;
   chart: { width: number; height: number; plotLeft: number; plotBottom: number; yTicks: Tick[]; xTicks: Tick[] };
   bars: Bar[];
-  a11yTitle: string;
-  desc: string;
 }
 
 interface Group {
@@ -42,7 +55,7 @@ interface Group {
 }
 
 /** Whole fiscal years in the data, plus the running one; a first year the data start inside is left out. */
-export function fiscalYears(points: readonly Point[]): Group[] {
+function fiscalYears(points: readonly Point[]): Group[] {
   const by = new Map<number, Group>();
   for (const p of points) {
     const fy = fiscalYearOf(p.period);
@@ -56,29 +69,32 @@ export function fiscalYears(points: readonly Point[]): Group[] {
 }
 
 export function barsModel(input: WidgetInput<BarsOptions>): BarsModel {
-  const { opts, lang, t, facts, stored } = input;
+  const { opts, lang, t, s } = input;
+  const facts = s.facts;
   const width = input.frame?.width ?? opts.width;
   const ty = typeFor(width);
   let height = input.frame?.height ?? (ty.compact ? Math.round(width * 1.15) : Math.round(width * 0.5625));
   const inner = width - ty.pad * 2;
-  const ph = phrases[lang];
   const month = fmt.month(lang, facts.latest.period);
 
   const fy = opts.by === 'fy';
-  const win = input.points.slice(-opts.months);
+  /** "FY2026 (YTD, 11 months)" for a running year, "FY2025" for a whole one. */
+  const fyLabel = (g: Group) =>
+    t.fyLabel(g.fy!, g.months < 12 ? { n: g.months, months: plural(lang, g.months, t.months) } : null);
+  const win = s.points.slice(-opts.months);
   const groups: Group[] = fy
-    ? fiscalYears(input.points)
+    ? fiscalYears(s.points)
     : win.map((p) => ({ key: p.period, value: p.value, months: 1, fy: null }));
   const running = fy ? groups.at(-1)! : null;
   const ytd = running && running.months < 12 ? running : null;
   const deckStr = fy
-    ? `${t.fyTotals} (${t.fyNote})${ytd ? `; ${ph.fyLabel(ytd.fy!, ytd.months)}` : ''}`
+    ? `${t.fyTotals} (${t.fyNote})${ytd ? `; ${fyLabel(ytd)}` : ''}`
     : windowText(lang, t, win[0]!.period, facts.latest.period);
-  const title = block(stored.series.title, ty.title, inner, 2, true);
+  const heading = block(s.title, ty.title, inner, 2, true);
   const deck = block(glue(deckStr), ty.deck, inner, ty.compact ? 3 : 2);
-  const footer = footerModel(footerSource(stored, t), `${t.asOf} ${month}`, input.brand, ty.small, inner);
+  const footer = footerModel(footerSource(s.stored, t), `${t.asOf} ${month}`, input.brand, ty.small, inner);
 
-  const fixed = ty.pad * 2 + title.height + deck.height + 4 + footer.height + ty.gap * 2;
+  const fixed = ty.pad * 2 + heading.height + deck.height + 4 + footer.height + ty.gap * 2;
   if (!input.frame) height = Math.max(height, fixed + (ty.compact ? 160 : Math.round(width * 0.28)));
   const chartH = Math.max(80, height - fixed);
   const tick = ty.small;
@@ -99,7 +115,7 @@ export function barsModel(input: WidgetInput<BarsOptions>): BarsModel {
     .paddingInner(fy ? 0.25 : 0.15)
     .paddingOuter(0.1);
   const bw = x.bandwidth();
-  const short = (g: Group) => ph.fyShort(g.fy!, g === ytd);
+  const short = (g: Group) => t.fyShort(g.fy!, g === ytd);
   const labelsFit = fy && groups.every((g) => textWidth(short(g), tick) <= bw + x.step() * 0.2);
   const valuesFit = groups.every((g) => textWidth(fmt.compact(lang, g.value), tick, true) <= x.step() - 2);
   const bars: Bar[] = groups.map((g, i) => ({
@@ -131,12 +147,18 @@ export function barsModel(input: WidgetInput<BarsOptions>): BarsModel {
     width,
     height,
     type: ty,
-    title,
+    heading,
     deck,
     footer,
     chart: { width: inner, height: chartH, plotLeft, plotBottom, yTicks, xTicks },
     bars,
-    a11yTitle: `${stored.series.title}, ${fy ? t.fyTotals.toLowerCase() : t.monthly.toLowerCase()}, ${month}`,
-    desc: describe(lang, stored, input.points, facts, t),
+    title: `${s.title}, ${fy ? t.fyTotals.toLowerCase() : t.monthly.toLowerCase()}, ${month}`,
+    desc: describe(lang, s, t),
+    table: fy
+      ? {
+          columns: [t.fyTotals, s.unit],
+          rows: groups.map((g) => ({ head: fyLabel(g), cells: [fmt.number(lang, g.value)] })),
+        }
+      : monthTable(lang, s, t, win),
   };
 }

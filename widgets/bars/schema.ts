@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CardOptions } from '../../src/render/options';
+import { CardOptions } from '../../src/kit';
 
 export const BarsOptions = CardOptions.extend({
   /** `fy`: one bar per U.S. fiscal year (Oct–Sep), the running one marked year to date; `monthly`: the window's months. */

@@ -1,7 +1,5 @@
 /** @jsxImportSource satori/jsx */
-import type { Palette } from '../../src/render/theme';
-import { Card, Footer, Lines } from '../shared/frame';
-import { lineHeight } from '../shared/layout';
+import { Card, Footer, Lines, lineHeight, type Palette } from '../../src/kit';
 import type { BarsModel } from './model';
 
 export function BarsView(props: { m: BarsModel; p: Palette }) {
@@ -11,7 +9,7 @@ export function BarsView(props: { m: BarsModel; p: Palette }) {
   const lh = lineHeight(ty.small);
   return (
     <Card width={m.width} height={m.height} pad={ty.pad} p={p}>
-      <Lines b={m.title} color={p.text} />
+      <Lines b={m.heading} color={p.text} />
       <div style={{ display: 'flex', marginTop: 4 }}>
         <Lines b={m.deck} color={p.muted} />
       </div>

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { CardOptions, intParam } from '../../src/render/options';
+import { CardOptions, monthsParam } from '../../src/kit';
 
 export const SocialOptions = CardOptions.extend({
-  months: intParam(3, 240).default(48),
+  months: monthsParam(48),
   chart: z.enum(['line', 'area']).default('area'),
 });
 export type SocialOptions = z.output<typeof SocialOptions>;

@@ -1,13 +1,11 @@
-import type { Widget } from '../../src/render/widget';
+import { defineWidget } from '../../src/kit';
 import { statModel } from './model';
 import { StatOptions } from './schema';
 import { StatView } from './view';
 
-export const stat: Widget<StatOptions> = {
+export const stat = defineWidget({
   name: 'stat',
   schema: StatOptions,
-  render(input, p) {
-    const m = statModel(input);
-    return { element: StatView({ m, p }), width: m.width, height: m.height, title: m.a11yTitle, desc: m.desc };
-  },
-};
+  model: (input) => statModel(input),
+  view: (m, p) => StatView({ m, p }),
+});

@@ -1,16 +1,31 @@
-import { fmt } from '../../src/lib/i18n';
-import type { WidgetInput } from '../../src/render/widget';
-import { block, footerModel, lineHeight, typeFor, type FooterModel, type TextBlock, type Type } from '../shared/layout';
-import { fitSize, glue, textWidth } from '../shared/measure';
-import { sparkline, type Spark } from '../shared/spark';
-import { deckText, deltas, describe, footerSource, type DeltaText } from '../shared/text';
+import {
+  block,
+  deckText,
+  deltas,
+  describe,
+  fitSize,
+  fmt,
+  footerModel,
+  footerSource,
+  glue,
+  lineHeight,
+  monthTable,
+  sparkline,
+  textWidth,
+  typeFor,
+  type CardModel,
+  type DeltaText,
+  type FooterModel,
+  type Spark,
+  type TextBlock,
+  type Type,
+  type WidgetInput,
+} from '../../src/kit';
 import type { StatOptions } from './schema';
 
-export interface StatModel {
-  width: number;
-  height: number;
+export interface StatModel extends CardModel {
   type: Type;
-  title: TextBlock;
+  heading: TextBlock;
   deck: TextBlock;
   value: string;
   valueSize: number;
@@ -22,23 +37,22 @@ export interface StatModel {
   /** First and last month of the sparkline, printed under its ends. */
   sparkSpan: [string, string];
   footer: FooterModel;
-  a11yTitle: string;
-  desc: string;
 }
 
 /** One number, its month, the two changes, a sparkline and the claim the data prove. Pure. */
 export function statModel(input: WidgetInput<StatOptions>): StatModel {
-  const { opts, lang, t, facts, stored } = input;
+  const { opts, lang, t, s } = input;
+  const facts = s.facts;
   const width = input.frame?.width ?? opts.width;
   const ty = typeFor(width);
   let height = input.frame?.height ?? (ty.compact ? Math.round(width * 1.1) : Math.round(width * 0.45));
   const inner = width - ty.pad * 2;
-  const win = input.points.slice(-opts.months);
+  const win = s.points.slice(-opts.months);
   const month = fmt.month(lang, facts.latest.period);
   const value = fmt.number(lang, facts.latest.value);
-  const title = block(stored.series.title, ty.title, inner, 2, true);
-  const deck = block(glue(deckText(lang, t, input.points, facts, win[0]!.period)), ty.deck, inner, ty.compact ? 3 : 2);
-  const footer = footerModel(footerSource(stored, t), `${t.asOf} ${month}`, input.brand, ty.small, inner);
+  const heading = block(s.title, ty.title, inner, 2, true);
+  const deck = block(glue(deckText(lang, t, s.points, facts, win[0]!.period)), ty.deck, inner, ty.compact ? 3 : 2);
+  const footer = footerModel(footerSource(s.stored, t), `${t.asOf} ${month}`, input.brand, ty.small, inner);
   const ds = deltas(lang, facts, t);
   const side = !ty.compact;
   const leftW = side
@@ -46,7 +60,7 @@ export function statModel(input: WidgetInput<StatOptions>): StatModel {
     : inner;
   const valueSize = fitSize(value, [ty.big * 1.75, ty.big * 1.5, ty.big * 1.25, ty.big], leftW, true);
   const numberBlock = Math.ceil(valueSize) + lineHeight(ty.body) + ds.length * lineHeight(ty.body) + 8;
-  const fixed = ty.pad * 2 + title.height + deck.height + footer.height + ty.gap * 3 + 4;
+  const fixed = ty.pad * 2 + heading.height + deck.height + footer.height + ty.gap * 3 + 4;
   const spanH = lineHeight(ty.small) + 2;
   const minBody = side ? 100 : Math.ceil(numberBlock + spanH + ty.gap + 50);
   if (!input.frame) height = Math.max(height, fixed + minBody);
@@ -59,7 +73,7 @@ export function statModel(input: WidgetInput<StatOptions>): StatModel {
     width,
     height,
     type: ty,
-    title,
+    heading,
     deck,
     value,
     valueSize,
@@ -69,7 +83,8 @@ export function statModel(input: WidgetInput<StatOptions>): StatModel {
     spark,
     sparkSpan,
     footer,
-    a11yTitle: `${stored.series.title}, ${month}`,
-    desc: describe(lang, stored, input.points, facts, t),
+    title: `${s.title}, ${month}`,
+    desc: describe(lang, s, t),
+    table: monthTable(lang, s, t, win),
   };
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { CardOptions, intParam } from '../../src/render/options';
+import { CardOptions, monthsParam } from '../../src/kit';
 
 export const StatOptions = CardOptions.extend({
   /** Months in the sparkline. */
-  months: intParam(3, 240).default(24),
+  months: monthsParam(24),
 });
 export type StatOptions = z.output<typeof StatOptions>;

@@ -1,11 +1,8 @@
 /** @jsxImportSource satori/jsx */
-import type { Palette } from '../../src/render/theme';
-import { Card, DeltaChips, Footer, Lines } from '../shared/frame';
-import { lineHeight } from '../shared/layout';
-import type { Spark } from '../shared/spark';
+import { Card, DeltaChips, Footer, Lines, lineHeight, type Palette, type Spark } from '../../src/kit';
 import type { StatModel } from './model';
 
-export function SparkView(props: { s: Spark; p: Palette; stroke: number }) {
+function SparkView(props: { s: Spark; p: Palette; stroke: number }) {
   const { s, p } = props;
   return (
     <svg width={s.width} height={s.height} viewBox={`0 0 ${s.width} ${s.height}`}>
@@ -41,7 +38,7 @@ export function StatView(props: { m: StatModel; p: Palette }) {
   );
   return (
     <Card width={m.width} height={m.height} pad={ty.pad} p={p}>
-      <Lines b={m.title} color={p.text} />
+      <Lines b={m.heading} color={p.text} />
       <div style={{ display: 'flex', marginTop: 4 }}>
         <Lines b={m.deck} color={p.muted} />
       </div>

@@ -1,13 +1,11 @@
-import type { Widget } from '../../src/render/widget';
+import { defineWidget } from '../../src/kit';
 import { trendModel } from './model';
 import { TrendOptions } from './schema';
 import { TrendView } from './view';
 
-export const trend: Widget<TrendOptions> = {
+export const trend = defineWidget({
   name: 'trend',
   schema: TrendOptions,
-  render(input, p) {
-    const m = trendModel(input);
-    return { element: TrendView({ m, p }), width: m.width, height: m.height, title: m.a11yTitle, desc: m.desc };
-  },
-};
+  model: (input) => trendModel(input),
+  view: (m, p) => TrendView({ m, p }),
+});

@@ -1,12 +1,33 @@
 import { area, line } from 'd3-shape';
 import { scaleLinear } from 'd3-scale';
-import { fmt } from '../../src/lib/i18n';
-import type { WidgetInput } from '../../src/render/widget';
-import { monthTicks, yAxis, yLabelWidth, type Tick } from '../shared/axis';
-import { placeLabel, type Box } from '../shared/labels';
-import { block, footerModel, lineHeight, typeFor, type FooterModel, type TextBlock, type Type } from '../shared/layout';
-import { glue, textWidth } from '../shared/measure';
-import { deckText, deltas, describe, footerSource, headline, windowText, type DeltaText } from '../shared/text';
+import {
+  block,
+  deckText,
+  deltas,
+  describe,
+  fmt,
+  footerModel,
+  footerSource,
+  glue,
+  headline,
+  lineHeight,
+  monthTable,
+  monthTicks,
+  placeLabel,
+  textWidth,
+  typeFor,
+  windowText,
+  yAxis,
+  yLabelWidth,
+  type Box,
+  type CardModel,
+  type DeltaText,
+  type FooterModel,
+  type TextBlock,
+  type Tick,
+  type Type,
+  type WidgetInput,
+} from '../../src/kit';
 import type { TrendOptions } from './schema';
 
 export interface Marker {
@@ -17,11 +38,9 @@ export interface Marker {
   bold: boolean;
 }
 
-export interface TrendModel {
-  width: number;
-  height: number;
+export interface TrendModel extends CardModel {
   type: Type;
-  title: TextBlock;
+  heading: TextBlock;
   deck: TextBlock;
   value: string;
   valueSize: number;
@@ -44,15 +63,14 @@ export interface TrendModel {
     latest: Marker;
     extreme: Marker | null;
   };
-  a11yTitle: string;
-  desc: string;
 }
 
 const r1 = (n: number) => Math.round(n * 10) / 10;
 
 /** Series + options → everything the view draws, in pixels and finished strings. Pure. */
 export function trendModel(input: WidgetInput<TrendOptions>, variant: { fullHeadline?: boolean } = {}): TrendModel {
-  const { opts, lang, t, facts, stored } = input;
+  const { opts, lang, t, s } = input;
+  const facts = s.facts;
   const width = input.frame?.width ?? opts.width;
   const ty = typeFor(width);
   const compact = ty.compact;
@@ -66,11 +84,11 @@ export function trendModel(input: WidgetInput<TrendOptions>, variant: { fullHead
   const valueSize = ty.title;
   const valueWidth = Math.ceil(Math.max(textWidth(value, valueSize, true), textWidth(month, ty.body)));
   const textW = compact ? inner : inner - valueWidth - ty.gap * 2;
-  const title = block(stored.series.title, ty.title, textW, 2, true);
-  const win = input.points.slice(-opts.months);
+  const heading = block(s.title, ty.title, textW, 2, true);
+  const win = s.points.slice(-opts.months);
   const deckStr = variant.fullHeadline
-    ? headline(lang, input.points, facts) || windowText(lang, t, win[0]!.period, facts.latest.period)
-    : deckText(lang, t, input.points, facts, win[0]!.period);
+    ? headline(lang, s.points, facts) || windowText(lang, t, win[0]!.period, facts.latest.period)
+    : deckText(lang, t, s.points, facts, win[0]!.period);
   const deck = block(glue(deckStr), ty.deck, textW, compact ? 3 : 2);
   // A full headline already states the change from a year earlier; don't say it twice.
   const ds = deltas(lang, facts, t).filter(
@@ -80,10 +98,10 @@ export function trendModel(input: WidgetInput<TrendOptions>, variant: { fullHead
   const deltasStacked = compact || rowW > textW;
   const deltasH = (deltasStacked ? ds.length : 1) * lineHeight(ty.body);
   const valueH = compact ? lineHeight(valueSize) + 2 : 0;
-  const leftH = title.height + valueH + (deck.lines.length ? deck.height + 4 : 0) + 6 + deltasH;
+  const leftH = heading.height + valueH + (deck.lines.length ? deck.height + 4 : 0) + 6 + deltasH;
   const headerHeight = Math.ceil(Math.max(leftH, compact ? 0 : lineHeight(valueSize) + lineHeight(ty.body)));
 
-  const footer = footerModel(footerSource(stored, t), `${t.asOf} ${month}`, input.brand, ty.small, inner);
+  const footer = footerModel(footerSource(s.stored, t), `${t.asOf} ${month}`, input.brand, ty.small, inner);
   const chartW = inner;
   const fixed = ty.pad * 2 + headerHeight + footer.height + ty.gap * 2;
   // Without a fixed frame the card grows rather than squeeze its chart (a two-line title at 480 px).
@@ -145,7 +163,7 @@ export function trendModel(input: WidgetInput<TrendOptions>, variant: { fullHead
     width,
     height,
     type: ty,
-    title,
+    heading,
     deck,
     value,
     valueSize,
@@ -168,7 +186,8 @@ export function trendModel(input: WidgetInput<TrendOptions>, variant: { fullHead
       latest,
       extreme,
     },
-    a11yTitle: `${stored.series.title}, ${month}`,
-    desc: describe(lang, stored, input.points, facts, t),
+    title: `${s.title}, ${month}`,
+    desc: describe(lang, s, t),
+    table: monthTable(lang, s, t, win),
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CardOptions } from '../../src/render/options';
+import { CardOptions } from '../../src/kit';
 
 export const TrendOptions = CardOptions.extend({
   /** `area` adds a faint fill under the line. */

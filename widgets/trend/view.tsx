@@ -1,7 +1,5 @@
 /** @jsxImportSource satori/jsx */
-import type { Palette } from '../../src/render/theme';
-import { lineHeight } from '../shared/layout';
-import { Card, DeltaChips, Footer, Lines } from '../shared/frame';
+import { Card, DeltaChips, Footer, Lines, lineHeight, type Palette } from '../../src/kit';
 import type { Marker, TrendModel } from './model';
 
 function Label(props: { m: Marker; size: number; color: string }) {
@@ -45,7 +43,7 @@ export function TrendView(props: { m: TrendModel; p: Palette }) {
     <Card width={m.width} height={m.height} pad={ty.pad} p={p}>
       <div style={{ display: 'flex', height: m.headerHeight, justifyContent: 'space-between', flexShrink: 0 }}>
         <div style={{ display: 'flex', flexDirection: 'column' }}>
-          <Lines b={m.title} color={p.text} />
+          <Lines b={m.heading} color={p.text} />
           {ty.compact ? (
             <div style={{ display: 'flex', alignItems: 'baseline', height: lineHeight(m.valueSize) + 2 }}>
               <span style={{ fontSize: m.valueSize, fontWeight: 700 }}>{m.value}</span>

@@ -4,9 +4,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
-export const root = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
+const root = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 export const shots = join(root, 'test-output', 'e2e');
-export const axePath = join(root, 'node_modules', 'axe-core', 'axe.min.js');
+const axePath = join(root, 'node_modules', 'axe-core', 'axe.min.js');
 
 export function launch() {
   mkdirSync(shots, { recursive: true });

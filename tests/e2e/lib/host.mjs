@@ -2,10 +2,10 @@
 // plus an iframe sandboxed and sized the way WordPress does it.
 import { createServer } from 'node:http';
 
-export const WP_SECRET = 'abc123XYZ0';
+const WP_SECRET = 'abc123XYZ0';
 
 /** @param {string} svc the service origin, e.g. http://127.0.0.1:8810 */
-export function hostHtml(svc) {
+function hostHtml(svc) {
   return `<!doctype html>
 <html lang="en">
 <head>

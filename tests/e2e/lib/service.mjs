@@ -108,6 +108,6 @@ function assertFree(port) {
   });
 }
 
-export function sleep(ms) {
+function sleep(ms) {
   return new Promise((r) => setTimeout(r, ms));
 }

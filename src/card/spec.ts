@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { Invalid, NotFound, describeIssues } from '../errors';
+import type { Widget } from '../kit/widget';
+import { PNG_SCALE, PNG_SIZES, type PngSize } from '../limits';
+import { SeriesId, VersionId } from '../series/schema';
+import { intParam, type CardOptions } from './options';
+import type { Registry } from './registry';
+
+/** What the caller wants back: image bytes, or only the card's words and size (pages, oEmbed, gallery). */
+export type Output = { kind: 'svg' } | { kind: 'png'; scale: number; size?: PngSize } | { kind: 'model' };
+
+/** One card, fully described by its request: parsed once, then loaded, modelled and drawn. */
+export interface CardSpec {
+  widget: Widget;
+  /** The path's series first, then any the widget reads besides (a comparison's `with=`). */
+  series: string[];
+  opts: CardOptions;
+  /** The caller's card options as given (schema keys only, empties dropped) and the pin, for building URLs. */
+  params: URLSearchParams;
+  /** `v=<version>`: render one stored version of the path's series; such bytes never change. */
+  pin?: string;
+  output: Output;
+}
+
+const PngOptions = z.object({
+  scale: intParam(PNG_SCALE.min, PNG_SCALE.max).default(PNG_SCALE.min),
+  size: z.enum(Object.keys(PNG_SIZES) as [PngSize, ...PngSize[]]).optional(),
+});
+
+const invalidOption = (issues: z.core.$ZodIssue[]): Invalid => new Invalid('Invalid option', describeIssues(issues));
+
+/** 400 for an id that can never name a series (so every surface classifies it the same way). */
+export function parseSeriesId(raw: string): string {
+  const id = SeriesId.safeParse(raw);
+  if (!id.success) throw new Invalid('Invalid series id', describeIssues(id.error.issues));
+  return id.data;
+}
+
+export function parseVersionId(raw: string): string {
+  const v = VersionId.safeParse(raw);
+  if (!v.success) throw new Invalid('Invalid version', describeIssues(v.error.issues));
+  return v.data;
+}
+
+function findWidget(registry: Registry, name: string): Widget {
+  const w = registry.get(name);
+  if (!w)
+    throw new NotFound(
+      'Unknown widget',
+      `There is no widget "${name.slice(0, 40)}". Try: ${registry.names.join(', ')}.`,
+    );
+  return w;
+}
+
+/**
+ * A request (path parts and its query, already through the query rules) → a card spec, checked
+ * in the order a reader would fix things: the series id's form (400), the widget (404), the
+ * options (400), the pin (400). Whether the series and version exist is the loader's to say (404).
+ */
+export function cardSpec(
+  registry: Registry,
+  req: { series: string; widget: string; query: Readonly<Record<string, string>>; output: Output['kind'] },
+): CardSpec {
+  const id = parseSeriesId(req.series);
+  const widget = findWidget(registry, req.widget);
+  const keys = registry.optionKeys(widget.name);
+  const params = new URLSearchParams();
+  for (const k of keys) if (Object.hasOwn(req.query, k)) params.set(k, req.query[k]!);
+  const parsed = widget.schema.safeParse(Object.fromEntries(params));
+  if (!parsed.success) throw invalidOption(parsed.error.issues);
+  const opts = parsed.data;
+  const pin = req.query.v === undefined ? undefined : parseVersionId(req.query.v);
+  // A pin travels with the options into every URL built from them (image, page, share image).
+  if (pin) params.set('v', pin);
+  let output: Output = { kind: req.output } as Output;
+  if (req.output === 'png') {
+    const png = PngOptions.safeParse(req.query);
+    if (!png.success) throw invalidOption(png.error.issues);
+    output = { kind: 'png', scale: png.data.scale, ...(png.data.size ? { size: png.data.size } : {}) };
+  }
+  const others = (widget.reads?.(opts) ?? []).filter((s) => s !== id);
+  return { widget, series: [id, ...new Set(others)], opts, params, ...(pin ? { pin } : {}), output };
+}

@@ -1,0 +1,37 @@
+import type { Plural } from './plural';
+
+/**
+ * Every word a card or an embed page says in English. Neutral: ranks, spans and changes only, no
+ * adjectives the data do not state. Every rank phrase names the span it was measured over.
+ */
+export const en = {
+  locale: 'en-US',
+  source: 'Source',
+  asOf: 'Data as of',
+  vsPrevMonth: 'vs. previous month',
+  vsYearAgo: 'vs. a year earlier',
+  noChange: 'no change',
+  low: 'Low',
+  high: 'High',
+  errorCard: 'This chart could not be shown',
+  eventsNote: 'Encounters count events, not unique people.',
+  fyTotals: 'Fiscal-year totals',
+  monthly: 'Monthly',
+  fyNote: 'October–September',
+  // Embed page
+  getData: 'Get the data (CSV)',
+  month: 'Month',
+  table: 'Values plotted, by month',
+  months: { one: 'month', other: 'months' } satisfies Plural,
+  record: (dir: 'low' | 'high', first: string) => `${dir === 'low' ? 'lowest' : 'highest'} on record (since ${first})`,
+  sameMonth: (dir: 'low' | 'high', monthName: string, firstYear: number) =>
+    `${dir === 'low' ? 'lowest' : 'highest'} ${monthName} in the series (since ${firstYear})`,
+  since: (dir: 'low' | 'high', since: string) => `${dir === 'low' ? 'lowest' : 'highest'} since ${since}`,
+  yearAgo: (pct: string, dir: 'up' | 'down' | 'flat') =>
+    dir === 'flat' ? 'unchanged from a year earlier' : `${dir} ${pct} from a year earlier`,
+  /** "FY2026 (YTD, 11 months)"; `months` is already the right plural form. */
+  fyLabel: (fy: number, ytd: { n: number; months: string } | null) =>
+    ytd === null ? `FY${fy}` : `FY${fy} (YTD, ${ytd.n} ${ytd.months})`,
+  /** Compact FY label for narrow bars: "FY26", "FY26 YTD". */
+  fyShort: (fy: number, ytd: boolean) => `FY${String(fy).slice(2)}${ytd ? ' YTD' : ''}`,
+};

@@ -1,0 +1,32 @@
+import type { Copy } from './index';
+
+/**
+ * Spanish, for U.S. Spanish-language newsrooms: es-US number and date formats on purpose
+ * ("7,353", "50 K", "noviembre de 2025"), where plain `es` would give "7353" and "50 mil".
+ */
+export const es: Copy = {
+  locale: 'es-US',
+  source: 'Fuente',
+  asOf: 'Datos hasta',
+  vsPrevMonth: 'vs. el mes anterior',
+  vsYearAgo: 'vs. un año antes',
+  noChange: 'sin cambio',
+  low: 'Mínimo',
+  high: 'Máximo',
+  errorCard: 'No se pudo mostrar este gráfico',
+  eventsNote: 'Los encuentros cuentan eventos, no personas únicas.',
+  fyTotals: 'Totales por año fiscal',
+  monthly: 'Mensual',
+  fyNote: 'octubre a septiembre',
+  getData: 'Descargar los datos (CSV)',
+  month: 'Mes',
+  table: 'Valores del gráfico, por mes',
+  months: { one: 'mes', other: 'meses' },
+  record: (dir, first) => `${dir === 'low' ? 'mínimo' : 'máximo'} de la serie (desde ${first})`,
+  sameMonth: (dir, m, y) => `el ${m} más ${dir === 'low' ? 'bajo' : 'alto'} de la serie (desde ${y})`,
+  since: (dir, since) => `${dir === 'low' ? 'el nivel más bajo' : 'el nivel más alto'} desde ${since}`,
+  yearAgo: (pct, dir) =>
+    dir === 'flat' ? 'sin cambio frente a un año antes' : `${pct} ${dir === 'up' ? 'más' : 'menos'} que un año antes`,
+  fyLabel: (fy, ytd) => (ytd === null ? `AF${fy}` : `AF${fy} (en curso, ${ytd.n} ${ytd.months})`),
+  fyShort: (fy, ytd) => `AF${String(fy).slice(2)}${ytd ? ' parc.' : ''}`,
+};

@@ -1,0 +1,20 @@
+/**
+ * The kit: everything a widget may use from the app, in one place. Widgets import from here and
+ * from their own folder only (an ESLint rule enforces it), so the app can change behind it.
+ */
+export type { CardModel, Widget, WidgetInput } from './widget';
+export { defineWidget } from './widget';
+export { CardOptions, monthsParam } from '../card/options';
+export { PNG_SIZES } from '../limits';
+export { fmt, plural } from '../copy';
+export type { Palette } from '../render/theme';
+export { contrast } from '../render/theme';
+export { fiscalYearOf } from '../series/facts';
+export type { Point } from '../series/schema';
+export { monthTicks, yAxis, yLabelWidth, type Tick } from './axis';
+export { Card, DeltaChips, Footer, Lines } from './frame';
+export { placeLabel, type Box } from './labels';
+export { block, footerModel, lineHeight, typeFor, type FooterModel, type TextBlock, type Type } from './layout';
+export { fitSize, glue, textWidth } from './measure';
+export { sparkline, type Spark } from './spark';
+export { deckText, deltas, describe, footerSource, headline, monthTable, windowText, type DeltaText } from './text';

@@ -1,0 +1,79 @@
+import type { z } from 'zod';
+import type satori from 'satori/standalone';
+import type { CardOptions } from '../card/options';
+import type { Copy, Lang } from '../copy';
+import type { TextMode } from '../render/svg';
+import type { Palette } from '../render/theme';
+import type { Facts } from '../series/facts';
+import type { Point, StoredSeries } from '../series/schema';
+
+export type Element = Parameters<typeof satori>[0];
+
+/** One series as a card sees it: its stored version, its words in the card's language, the
+ * months up to `as_of` and the facts they prove. */
+export interface CardSeries {
+  id: string;
+  stored: StoredSeries;
+  title: string;
+  /** Short label (badges); the title when the series has none. */
+  short: string;
+  unit: string;
+  /** Every month up to `as_of` (not only the window the card shows). */
+  points: Point[];
+  facts: Facts;
+}
+
+/** Everything a widget's model may look at; built once per request by the card pipeline. */
+export interface WidgetInput<O extends CardOptions = CardOptions> {
+  /** The series the URL names. */
+  s: CardSeries;
+  /** Every series the card reads: `s` first, then those `reads()` asked for, in that order. */
+  series: CardSeries[];
+  opts: O;
+  lang: Lang;
+  t: Copy;
+  brand: string;
+  /** A fixed canvas (PNG size presets such as og 1200×630); widgets lay out to fit it. */
+  frame?: { width: number; height: number };
+}
+
+/** What a card plots, as a table: the embed page's text alternative and table view. */
+interface Table {
+  /** Column headings: the row heading's first (e.g. "Month"), then one per value column. */
+  columns: string[];
+  rows: Array<{ head: string; cells: string[] }>;
+}
+
+/** What every widget model gives, without drawing anything: enough for a page, oEmbed or the gallery. */
+export interface CardModel {
+  width: number;
+  height: number;
+  /** Short accessible name (the SVG's `<title>`, the page's `<title>`). */
+  title: string;
+  /** One generated sentence (`<desc>`): what, latest value, change, claim, source. */
+  desc: string;
+  table: Table;
+}
+
+/**
+ * The widget contract: a folder under widgets/ with a zod schema for its options, a pure model
+ * (series and options in, pixels and finished strings out) and a pure satori view of that model.
+ */
+export interface Widget<O extends CardOptions = CardOptions, M extends CardModel = CardModel> {
+  name: string;
+  schema: z.ZodType<O, unknown>;
+  /** Further series the card reads beyond the path's own, e.g. a comparison's `with=`. */
+  reads?(opts: O): string[];
+  model(input: WidgetInput<O>): M;
+  view(model: M, p: Palette): Element;
+  /**
+   * How the SVG carries its text (`TextMode` in src/render/svg.ts). Default `fonts`; a card with a
+   * few words, such as a badge, is smaller with `paths`. PNGs always use paths.
+   */
+  svgText?: TextMode;
+}
+
+/** Erases a widget's own option and model types so the registry can hold every widget. */
+export function defineWidget<O extends CardOptions, M extends CardModel>(w: Widget<O, M>): Widget {
+  return w as unknown as Widget;
+}
