@@ -7,7 +7,9 @@ export default defineConfig({
       wrangler: { configPath: './wrangler.toml' },
       miniflare: {
         // Tests get their own admin secret; the real one lives in `wrangler secret` / .dev.vars.
-        bindings: { ADMIN_TOKEN: 'test-admin-token-0123456789' },
+        // Miniflare's KV has no per-key write rate, so the writer publishes at once (tests that
+        // check coalescing set their own interval on the object).
+        bindings: { ADMIN_TOKEN: 'test-admin-token-0123456789', KV_PUBLISH_INTERVAL_MS: '0', REQUEST_LOG: 'off' },
       },
     }),
   ],

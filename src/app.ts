@@ -3,6 +3,7 @@ import { createRegistry } from './card';
 import { NotFound } from './errors';
 import { answerError } from './http/errors';
 import { headersFor } from './http/headers';
+import { observe } from './http/observe';
 import { query } from './http/query';
 import type { Widget } from './kit/widget';
 import { QUERY } from './limits';
@@ -33,6 +34,7 @@ export function createApp(widgets: readonly Widget[]): Hono<AppEnv> {
   const registry = createRegistry(widgets);
   const app = new Hono<AppEnv>();
 
+  app.use('*', observe);
   app.use('*', async (c, next) => {
     c.set('registry', registry);
     c.set('surface', surfaceOf(c.req.path));

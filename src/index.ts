@@ -7,3 +7,6 @@ export default {
   fetch: createApp(widgets).fetch,
   scheduled,
 } satisfies ExportedHandler<Env>;
+
+/** The only writer (src/writer/object.ts), a Durable Object. */
+export { Writer } from './writer/object';

@@ -1,5 +1,5 @@
 import { textChunks } from './ingest/csv';
-import { importCbp } from './ingest/import';
+import { importCbp } from './writer/client';
 import { BODY } from './limits';
 
 /** How long the cron waits for CBP's server before giving up until the next run. */
@@ -22,7 +22,7 @@ async function refresh(env: Env): Promise<{ ok: boolean; summary: string[] }> {
       await res.body?.cancel();
       throw new Error(`fetch ${url} answered ${res.status}`);
     }
-    const report = await importCbp(env.SERIES, textChunks(res.body, BODY.import));
+    const report = await importCbp(env, textChunks(res.body, BODY.import));
     return { ok: true, summary: report.summary };
   } catch (e) {
     return { ok: false, summary: [`refresh failed, data unchanged: ${e instanceof Error ? e.message : String(e)}`] };

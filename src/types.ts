@@ -1,4 +1,5 @@
 import type { Registry } from './card/registry';
+import type { Timing } from './http/observe';
 
 /** How a failed request answers: an error image, a JSON problem, an HTML page, or oEmbed's bare status. */
 export type Surface = 'image' | 'api' | 'page' | 'oembed';
@@ -12,5 +13,7 @@ export interface AppEnv {
     /** Set by each route group; decides the form of an error answer. */
     surface: Surface;
     registry: Registry;
+    /** Durations and versions of this request, for its log line and Server-Timing (src/http/observe.ts). */
+    timing: Timing;
   };
 }

@@ -2,7 +2,8 @@ import { env } from 'cloudflare:workers';
 import { createExecutionContext, reset, waitOnExecutionContext } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SEED, app, registry, seed } from './helpers';
-import { readSeries, writeSeries } from '../src/series/store';
+import { readSeries } from '../src/series/store';
+import { writeSeries } from '../src/writer/client';
 
 beforeEach(seed);
 afterEach(reset);
@@ -59,7 +60,7 @@ describe('rendered cards are cached by data version and normalised options', () 
 
   it('a new data version gives a new key, ETag and render without any purge', async () => {
     const before = await call('/v1/sw-ofo/trend.svg');
-    await writeSeries(env.SERIES, { ...SEED['sw-ofo'], title: 'Retitled for the cache test' });
+    await writeSeries(env, { ...SEED['sw-ofo'], title: 'Retitled for the cache test' });
     const after = await call('/v1/sw-ofo/trend.svg');
     expect(after.headers.get('x-cache')).toBe('MISS');
     expect(after.headers.get('etag')).not.toBe(before.headers.get('etag'));
@@ -107,7 +108,7 @@ describe('Cache-Control follows the pin', () => {
 
   it('a v= pinned card keeps rendering the old version after a new write', async () => {
     const { version } = (await readSeries(env.SERIES, 'sw-ofo'))!;
-    await writeSeries(env.SERIES, { ...SEED['sw-ofo'], title: 'A later title' });
+    await writeSeries(env, { ...SEED['sw-ofo'], title: 'A later title' });
     const res = await call(`/v1/sw-ofo/trend.svg?v=${version}`);
     expect(res.status).toBe(200);
     expect(await res.text()).not.toContain('A later title');
@@ -128,7 +129,7 @@ describe('stale if error', () => {
 
   it('the last good render is kept per option set, across data versions', async () => {
     await call('/v1/sw-ofo/trend.png?size=og');
-    await writeSeries(env.SERIES, { ...SEED['sw-ofo'], title: 'Newest title' });
+    await writeSeries(env, { ...SEED['sw-ofo'], title: 'Newest title' });
     const newest = await call('/v1/sw-ofo/trend.png?size=og');
     const stale = await call('/v1/sw-ofo/trend.png?size=og', undefined, { SERIES: failingKv('throw') });
     expect(stale.status).toBe(200);

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { reset } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeSeries } from '../src/series/store';
+import { writeSeries } from '../src/writer/client';
 
 import { attrOf, parseHtml, textOf, type Element } from './embed-html';
 import { SEED, get, registry, seed } from './helpers';
@@ -15,7 +15,7 @@ const code = (els: Element[], id: string) => textOf(byId(els, id)!);
 
 describe('the gallery /', () => {
   it('previews every stored series with every registered widget, read from KV and the widget registry', async () => {
-    await writeSeries(env.SERIES, { ...SEED['sw-ofo'], id: 'test-extra', title: 'An extra series' });
+    await writeSeries(env, { ...SEED['sw-ofo'], id: 'test-extra', title: 'An extra series' });
     const res = await get('/');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');

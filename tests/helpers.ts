@@ -7,7 +7,7 @@ import swUsbp from '../seed/sw-usbp.json';
 
 import { widgets } from '../widgets';
 import { createApp } from '../src/app';
-import { writeSeries } from '../src/series/store';
+import { writeMany } from '../src/writer/client';
 
 /** The app as the Worker builds it, for tests that call it with their own bindings or context. */
 export const app = createApp(widgets);
@@ -15,9 +15,13 @@ export const app = createApp(widgets);
 export const SEED = { 'sw-total': swTotal, 'sw-usbp': swUsbp, 'sw-ofo': swOfo } as const;
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 
-/** Writes the committed seed series through the real store, as `npm start` does through the API. */
+/** Writes the committed seed series through the real writer, as one commit. */
 export async function seed(): Promise<void> {
-  for (const s of Object.values(SEED)) await writeSeries(env.SERIES, s, { now: new Date('2026-09-15T12:00:00Z') });
+  await writeMany(
+    env,
+    Object.values(SEED).map((series) => ({ series })),
+    new Date('2026-09-15T12:00:00Z'),
+  );
 }
 
 export function get(path: string, init?: RequestInit): Promise<Response> {

@@ -2,7 +2,8 @@ import { env } from 'cloudflare:workers';
 import { reset } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { keys } from '../src/series/keys';
-import { readSeries, writeSeries } from '../src/series/store';
+import { readSeries } from '../src/series/store';
+import { writeSeries } from '../src/writer/client';
 import { SEED, seed } from './helpers';
 
 beforeEach(seed);
@@ -17,7 +18,7 @@ describe('readSeries keeps the last parsed value per key', () => {
     expect(Object.isFrozen(a!.series.points[0])).toBe(true);
     expect(() => (a!.series.points as unknown as unknown[]).push(null)).toThrow(TypeError);
 
-    await writeSeries(env.SERIES, { ...SEED['sw-ofo'], title: 'Renamed for the test' });
+    await writeSeries(env, { ...SEED['sw-ofo'], title: 'Renamed for the test' });
     const c = await readSeries(env.SERIES, 'sw-ofo');
     expect(c).not.toBe(a);
     expect(c!.series.title).toBe('Renamed for the test');
@@ -25,8 +26,8 @@ describe('readSeries keeps the last parsed value per key', () => {
   });
 
   it('still validates what it has not seen: a corrupt value is an error, not a stale answer', async () => {
-    await readSeries(env.SERIES, 'sw-usbp');
-    await env.SERIES.put(keys.current('sw-usbp'), '{"version":"000001-');
+    const { version } = (await readSeries(env.SERIES, 'sw-usbp'))!;
+    await env.SERIES.put(keys.version('sw-usbp', version), '{"version":"000001-');
     await expect(readSeries(env.SERIES, 'sw-usbp')).rejects.toMatchObject({ reason: 'stored value is not JSON' });
   });
 });

@@ -1,7 +1,8 @@
 import { NotFound, seriesNotFound } from '../errors';
 import { computeFacts, cutAt } from '../series/facts';
 import { labelsOf, type StoredSeries } from '../series/schema';
-import { readSeries, readVersion, versionNotFound } from '../series/store';
+import { keys } from '../series/keys';
+import { StoreUnavailable, currentVersions, readVersion, versionNotFound } from '../series/store';
 import type { CardSeries } from '../kit/widget';
 import type { CardSpec } from './spec';
 
@@ -12,20 +13,28 @@ export interface LoadedCard {
 }
 
 /**
- * Reads every series the card names from KV, each under the store's one deadline; a pinned card
- * reads its stored version. 404 for a series or version that does not exist.
+ * The versions a card's bytes depend on, in the spec's order: one read of the head (the hot path's
+ * only KV read; a pinned card names its own). 404 for a series that is not current.
  */
-export async function loadCard(kv: KVNamespace, spec: CardSpec): Promise<LoadedCard> {
+export async function resolveCard(kv: KVNamespace, spec: CardSpec): Promise<string[]> {
+  const current = await currentVersions(kv, spec.pin ? spec.series.slice(1) : spec.series);
+  return spec.series.map((id, i) => {
+    if (i === 0 && spec.pin) return spec.pin;
+    const v = current.get(id);
+    if (!v) throw seriesNotFound(id);
+    return v;
+  });
+}
+
+/** Reads the versions `resolveCard` named (immutable, cached long) and checks the card can be drawn. */
+export async function loadCard(kv: KVNamespace, spec: CardSpec, versions?: readonly string[]): Promise<LoadedCard> {
+  const vs = versions ?? (await resolveCard(kv, spec));
   const stored = await Promise.all(
     spec.series.map(async (id, i) => {
-      if (i === 0 && spec.pin) {
-        const s = await readVersion(kv, id, spec.pin);
-        if (!s) throw versionNotFound(id, spec.pin);
-        return s;
-      }
-      const s = await readSeries(kv, id, { cached: true });
-      if (!s) throw seriesNotFound(id);
-      return s;
+      const s = await readVersion(kv, id, vs[i]!);
+      if (s) return s;
+      if (i === 0 && spec.pin) throw versionNotFound(id, spec.pin);
+      throw new StoreUnavailable(keys.version(id, vs[i]!), 'the current version is not readable here yet');
     }),
   );
   return assemble(spec, stored);
@@ -57,9 +66,6 @@ function assemble(spec: CardSpec, stored: StoredSeries[]): LoadedCard {
       );
   return { spec, stored };
 }
-
-/** The versions a card's bytes depend on, in spec order: what cache keys and ETags hang on. */
-export const versionsOf = (card: LoadedCard): string[] => card.stored.map((s) => s.version);
 
 /** One series as a widget sees it: cut at as_of, with its facts and its words in the card's language. */
 export function cardSeries(stored: StoredSeries, spec: CardSpec): CardSeries {

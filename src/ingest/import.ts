@@ -1,7 +1,6 @@
 import { Unprocessable, describeIssues } from '../errors';
-import { type Point, Series } from '../series/schema';
-import { readSeries, writeSeries } from '../series/store';
-import { type Aggregate, type Layout, aggregateCbp } from './cbp';
+import { type Point, Series, type StoredSeries } from '../series/schema';
+import type { Aggregate, Layout } from './cbp';
 import { describeSeries } from './catalog';
 import { formatReport } from './report';
 
@@ -69,45 +68,55 @@ function merge(
   return { added, revised, kept, points };
 }
 
+export interface ImportOptions {
+  dryRun?: boolean;
+  vintage?: string;
+  force?: boolean;
+}
+
+/** What an import would write: the report (without version numbers yet) and the series to commit. */
+export interface ImportPlan {
+  report: Omit<ImportReport, 'summary'>;
+  writes: Array<{ change: SeriesChange; series: Series }>;
+}
+
 /**
- * The one import path (API, command line, cron): parse the whole file, plan every series and
- * validate all of them before the first write, so a bad file stores nothing. Each changed series
- * is written with `If-Match` on the version it was planned from, so a concurrent write is not lost.
+ * Plans an import against the current state (`current` answers for each series id): merges every
+ * series the file carries and validates all of them, so a bad file stores nothing. Pure: the
+ * writer calls it with its own authoritative state, inside its one queue of writes.
  */
-export async function importCbp(
-  kv: KVNamespace,
-  chunks: AsyncIterable<string>,
-  opts: { dryRun?: boolean; vintage?: string; now?: Date; force?: boolean } = {},
-): Promise<ImportReport> {
-  const agg: Aggregate = await aggregateCbp(chunks);
+export function planImport(
+  agg: Aggregate,
+  current: (id: string) => StoredSeries | null,
+  opts: ImportOptions,
+): ImportPlan {
   const months = [...agg.months].sort();
   const first = months[0]!;
   const last = months.at(-1)!;
   const refKey = `cbp-${agg.layout}-${last}`;
   const vintage = opts.vintage ?? `CBP ${LAYOUT_NAMES[agg.layout]}, data through ${monthLabel(last)}`;
 
-  const plans: Array<{ change: SeriesChange; series: Series | null }> = [];
+  const changes: SeriesChange[] = [];
+  const writes: ImportPlan['writes'] = [];
   for (const id of [...agg.sums.keys()].sort()) {
-    const current = await readSeries(kv, id);
-    const base = current?.series ?? describeSeries(id, agg);
+    const cur = current(id);
+    const base = cur?.series ?? describeSeries(id, agg);
     // A file that ends before the series does is an older release than the one the series holds.
-    const reachesEnd = !current || last >= current.series.points.at(-1)!.period;
+    const reachesEnd = !cur || last >= cur.series.points.at(-1)!.period;
     const revise = reachesEnd || !!opts.force;
-    const { added, revised, kept, points } = merge(current?.series.points ?? [], agg.sums.get(id)!, refKey, revise);
+    const { added, revised, kept, points } = merge(cur?.series.points ?? [], agg.sums.get(id)!, refKey, revise);
     const changed = added.length + revised.length > 0;
     const change: SeriesChange = {
       id,
-      status: !changed ? 'unchanged' : current ? 'updated' : 'created',
+      status: !changed ? 'unchanged' : cur ? 'updated' : 'created',
       added,
       revised,
       kept,
-      previousVersion: current?.version ?? null,
-      version: changed ? null : (current?.version ?? null),
+      previousVersion: cur?.version ?? null,
+      version: changed ? null : (cur?.version ?? null),
     };
-    if (!changed) {
-      plans.push({ change, series: null });
-      continue;
-    }
+    changes.push(change);
+    if (!changed) continue;
     // The series' release moves on only when this file reaches its latest month.
     const candidate = {
       ...base,
@@ -122,27 +131,20 @@ export async function importCbp(
     if (!parsed.success) {
       throw new Unprocessable('Import would store an invalid series', `${id}: ${describeIssues(parsed.error.issues)}`);
     }
-    plans.push({ change, series: parsed.data });
+    writes.push({ change, series: parsed.data });
   }
-
-  if (!opts.dryRun) {
-    for (const { change, series } of plans) {
-      if (!series) continue;
-      const r = await writeSeries(kv, series, {
-        vintage,
-        now: opts.now,
-        ...(change.previousVersion ? { ifMatch: change.previousVersion } : { ifNoneMatch: true }),
-      });
-      change.version = r.stored.version;
-    }
-  }
-  const report: Omit<ImportReport, 'summary'> = {
+  const report = {
     layout: agg.layout,
     dryRun: !!opts.dryRun,
     vintage,
     rows: agg.rows,
     months: { first, last, count: months.length },
-    series: plans.map((p) => p.change),
+    series: changes,
   };
+  return { report, writes };
+}
+
+/** The finished report, with its lines of text. */
+export function finishReport(report: Omit<ImportReport, 'summary'>): ImportReport {
   return { ...report, summary: formatReport(report) };
 }

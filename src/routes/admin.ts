@@ -4,10 +4,12 @@ import { parseSeriesId, parseVersionId } from '../card';
 import { HttpRefusal, Invalid, TooLarge, Unprocessable, describeIssues } from '../errors';
 import { headersFor } from '../http/headers';
 import { textChunks } from '../ingest/csv';
-import { importCbp } from '../ingest/import';
 import { requireAdmin } from '../lib/auth';
 import { BODY } from '../limits';
-import { type WriteResult, markReady, restoreVersion, writeSeries } from '../series/store';
+import { markReady } from '../series/store';
+import { parseConditions } from '../writer/conditions';
+import { importCbp, restoreVersion, writeSeries } from '../writer/client';
+import type { Written } from '../writer/object';
 import type { AppEnv } from '../types';
 
 const RATE_PERIOD_S = 60;
@@ -45,23 +47,20 @@ const auth: MiddlewareHandler<AppEnv> = async (c, next) => {
 
 const guard = [noStore, rateLimit, auth] as const;
 
-const etagValue = (h: string | undefined): string | undefined => h?.replace(/^W\//, '').replace(/"/g, '').trim();
-
-function written(id: string, r: WriteResult, status: number): Response {
-  const body = {
-    id,
-    version: r.stored.version,
-    writtenAt: r.stored.writtenAt,
-    vintage: r.stored.vintage,
-    changed: r.changed,
-    previous: r.previous?.version ?? null,
-    ...(r.stored.restoredFrom ? { restoredFrom: r.stored.restoredFrom } : {}),
-  };
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: headersFor('admin', { ETag: `"${r.stored.version}"` }),
+/**
+ * What a write answers: the version and what it replaced. 202 when the writer committed it but
+ * could not yet publish it to KV (it retries on its own; readers see it once it has).
+ */
+function written(w: Written, status: number): Response {
+  const { published, ...body } = w;
+  return new Response(JSON.stringify({ ...body, published }), {
+    status: published ? status : 202,
+    headers: headersFor('admin', { ETag: `"${w.version}"` }),
   });
 }
+
+const conditions = (c: { req: { header(name: string): string | undefined } }) =>
+  parseConditions({ ifMatch: c.req.header('If-Match'), ifNoneMatch: c.req.header('If-None-Match') });
 
 /** Full replace of one series; every write is a new version and `If-Match` guards lost updates. */
 admin.put('/series/:id', ...guard, async (c) => {
@@ -76,19 +75,15 @@ admin.put('/series/:id', ...guard, async (c) => {
   if (typeof body !== 'object' || body === null || (body as { id?: unknown }).id !== id) {
     throw new Unprocessable('Invalid series', `The body's "id" must be "${id}".`);
   }
-  const r = await writeSeries(c.env.SERIES, body, {
-    ifMatch: etagValue(c.req.header('If-Match')),
-    ifNoneMatch: c.req.header('If-None-Match')?.trim() === '*',
-  });
-  return written(id, r, r.changed && !r.previous ? 201 : 200);
+  const w = await writeSeries(c.env, body, { conditions: conditions(c) });
+  return written(w, w.changed && !w.previous ? 201 : 200);
 });
 
 /** Makes a new version with an earlier version's content; history is never rewound. */
 admin.post('/series/:id/restore/:version', ...guard, async (c) => {
   const id = parseSeriesId(c.req.param('id'));
   const version = parseVersionId(c.req.param('version'));
-  const r = await restoreVersion(c.env.SERIES, id, version, { ifMatch: etagValue(c.req.header('If-Match')) });
-  return written(id, r, 200);
+  return written(await restoreVersion(c.env, id, version, conditions(c)), 200);
 });
 
 /** The seed is in: `/healthz` may report ready (`npm start` calls this after seeding). */
@@ -112,12 +107,12 @@ admin.post('/import/cbp', ...guard, async (c) => {
   if (declared > BODY.import) throw new TooLarge('Body too large', `The limit is ${BODY.import} bytes.`);
   if (!c.req.raw.body) throw new Invalid('Empty body', 'Send the CBP CSV file as the request body.');
   const yes = (v: string | undefined): boolean => v === '1' || v === 'true';
-  const report = await importCbp(c.env.SERIES, textChunks(c.req.raw.body, BODY.import), {
+  const report = await importCbp(c.env, textChunks(c.req.raw.body, BODY.import), {
     dryRun: yes(q.data.dry_run),
     force: yes(q.data.force),
     vintage: q.data.vintage,
   });
-  return new Response(JSON.stringify(report), { headers: headersFor('admin') });
+  return new Response(JSON.stringify(report), { status: report.published ? 200 : 202, headers: headersFor('admin') });
 });
 
 /** Reads at most `max` bytes; a longer body is a 413 before it is parsed. */

@@ -9,7 +9,8 @@ import { Period, type StoredSeries } from '../series/schema';
 import {
   StoreUnavailable,
   listSeries,
-  listVersions,
+  readCatalog,
+  readHistory,
   readSeries,
   readVersion,
   seqOf,
@@ -63,7 +64,7 @@ async function send(
 }
 
 async function load(c: Context<AppEnv>, id: string): Promise<StoredSeries> {
-  const s = await readSeries(c.env.SERIES, id, { cached: true });
+  const s = await readSeries(c.env.SERIES, id);
   if (!s) throw seriesNotFound(id);
   return s;
 }
@@ -101,13 +102,21 @@ function seriesCsv(s: StoredSeries, points: StoredSeries['series']['points']): s
   return rows.join('\r\n') + '\r\n';
 }
 
+const links = (id: string) => ({
+  json: `/api/v1/series/${id}`,
+  csv: `/api/v1/series/${id}.csv`,
+  versions: `/api/v1/series/${id}/versions`,
+});
+
+/** The catalog: one read of the writer's catalog document (older data: one read per series). */
 api.get('/series', async (c) => {
   const kv = c.env.SERIES;
-  const ids = (await listSeries(kv)).map((s) => s.id).sort();
+  const catalog = await readCatalog(kv);
+  if (catalog) return send(c, JSON.stringify({ series: catalog.series.map((e) => ({ ...e, links: links(e.id) })) }));
   const series = await Promise.all(
-    ids.map(async (id) => {
+    (await listSeries(kv)).map(async (id) => {
       try {
-        const s = (await readSeries(kv, id, { cached: true }))!;
+        const s = (await readSeries(kv, id))!;
         const latest = s.series.points.at(-1)!;
         return {
           id,
@@ -119,11 +128,7 @@ api.get('/series', async (c) => {
           vintage: s.vintage,
           first: s.series.points[0]!.period,
           latest: { period: latest.period, value: latest.value },
-          links: {
-            json: `/api/v1/series/${id}`,
-            csv: `/api/v1/series/${id}.csv`,
-            versions: `/api/v1/series/${id}/versions`,
-          },
+          links: links(id),
         };
       } catch (e) {
         // One unreadable series is reported in place; the rest of the catalog still serves.
@@ -162,15 +167,14 @@ api.get('/series/:id', async (c) => {
 
 api.get('/series/:id/versions', async (c) => {
   const id = parseSeriesId(c.req.param('id'));
-  const versions = await listVersions(c.env.SERIES, id);
-  if (!versions.length) throw seriesNotFound(id);
-  const current = (await readSeries(c.env.SERIES, id).catch(() => null))?.version ?? null;
-  // A write that stored its version but failed before moving the current pointer leaves a version
-  // that never became current. It stays listed (nothing is hidden or lost; it can be restored) and
-  // says so, so no one mistakes it for published data.
+  const history = await readHistory(c.env.SERIES, id);
+  if (!history) throw seriesNotFound(id);
+  const { current, versions } = history;
+  // Data from before the writer can hold a version that never became current (a write that failed
+  // half-way): it stays listed, restorable, and says so.
   const state = (v: string) =>
     v === current ? 'current' : !current ? 'unknown' : seqOf(v) < seqOf(current) ? 'earlier' : 'incomplete';
-  const list = versions.reverse().map((v) => ({ ...v, state: state(v.version) }));
+  const list = [...versions].reverse().map((v) => ({ ...v, state: state(v.version) }));
   return send(c, JSON.stringify({ id, current, versions: list }));
 });
 

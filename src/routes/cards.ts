@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { afterResponse, lookup, store } from '../cache/edge';
 import { EDGE_TTL, LAST_GOOD_TTL, cardKey, etagFor, lastGoodKey, matchesEtag } from '../cache/key';
 import { cacheControl, pinOf } from '../cache/policy';
-import { cardBytes, cardSpec, loadCard, versionsOf, type CardSpec, type LoadedCard } from '../card';
+import { cardBytes, cardSpec, loadCard, resolveCard, type CardSpec } from '../card';
 import { HttpRefusal, Unavailable } from '../errors';
 import { headersFor } from '../http/headers';
 import { StoreUnavailable } from '../series/store';
@@ -12,9 +12,9 @@ import type { AppEnv } from '../types';
 export const cards = new Hono<AppEnv>();
 
 /**
- * Hot path: one (edge-cached) KV read per series for the versions → cache key → 304 or cache hit;
- * render only on a miss. A `v=` pin names its bytes, so a hit skips even the KV read. When KV fails,
- * the last good render for these options answers, marked stale.
+ * Hot path: one (edge-cached) KV read, the head, for the versions → cache key → 304 or cache hit;
+ * render only on a miss, reading the versions themselves. A `v=` pin names its bytes, so a hit
+ * skips even the head. When KV fails, the last good render for these options answers, marked stale.
  */
 cards.get('/:series/:file{[a-z0-9-]+\\.(?:svg|png)}', async (c) => {
   const file = c.req.param('file');
@@ -28,27 +28,26 @@ cards.get('/:series/:file{[a-z0-9-]+\\.(?:svg|png)}', async (c) => {
   const kind = spec.output.kind as 'svg' | 'png';
   const origin = new URL(c.req.url).origin;
 
-  let card: LoadedCard | null = null;
-  // A pinned single-series card names its bytes by the pin: no KV read before the cache.
-  if (!(spec.pin && spec.series.length === 1)) {
-    try {
-      card = await loadCard(c.env.SERIES, spec);
-    } catch (e) {
-      if (e instanceof StoreUnavailable && !spec.pin) return serveLastGood(c, spec, e);
-      throw e;
-    }
+  const timing = c.var.timing;
+  let versions: string[];
+  try {
+    versions = await timing.time('kv', () => resolveCard(c.env.SERIES, spec));
+  } catch (e) {
+    if (e instanceof StoreUnavailable && !spec.pin) return serveLastGood(c, spec, e);
+    throw e;
   }
-  const key = cardKey(origin, spec, card ? versionsOf(card) : [spec.pin!]);
+  timing.versions = versions;
+  const key = cardKey(origin, spec, versions);
   const etag = await etagFor(key);
   const headers = { ETag: etag, 'Cache-Control': cacheControl(kind, pinOf({ v: spec.pin, as_of: spec.opts.as_of })) };
   if (matchesEtag(c.req.header('If-None-Match'), etag)) return new Response(null, { status: 304, headers });
 
-  const hit = await lookup(key);
+  const hit = await timing.time('cache', () => lookup(key));
   if (hit) return new Response(hit.body, { headers: headersFor(kind, { ...headers, 'X-Cache': 'HIT' }) });
 
-  card ??= await loadCard(c.env.SERIES, spec);
+  const card = await timing.time('kv', () => loadCard(c.env.SERIES, spec, versions));
   if (kind === 'png') await limitPng(c);
-  const bytes = await cardBytes(card, c.env.SERVICE_NAME);
+  const bytes = await timing.time('render', () => cardBytes(card, c.env.SERVICE_NAME));
   await afterResponse(
     c,
     Promise.all([store(key, bytes, etag, EDGE_TTL), store(lastGoodKey(origin, spec), bytes, etag, LAST_GOOD_TTL)]),

@@ -22,7 +22,12 @@ embed.get('/:series/:widget', async (c) => {
     query: c.var.query,
     output: 'model',
   });
-  const info = pageCard(await loadCard(c.env.SERIES, spec), c.env.SERVICE_NAME, registry.optionKeys(spec.widget.name));
+  const timing = c.var.timing;
+  const card = await timing.time('kv', () => loadCard(c.env.SERIES, spec));
+  timing.versions = card.stored.map((s) => s.version);
+  const info = await timing.time('render', async () =>
+    pageCard(card, c.env.SERVICE_NAME, registry.optionKeys(spec.widget.name)),
+  );
   const page = <EmbedPage origin={origin} info={info} shareImage={shareImage(origin, info, registry)} />;
   return new Response(stripIllegal(`<!doctype html>${await page.toString()}`), {
     headers: headersFor('embed', {

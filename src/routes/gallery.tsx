@@ -38,9 +38,9 @@ gallery.get('/', async (c) => {
   const cardQuery: Record<string, string> = {};
   for (const k of OPTION_KEYS) if (c.var.query[k] !== undefined) cardQuery[k] = c.var.query[k];
 
-  const ids = (await listSeries(c.env.SERIES)).map((s) => s.id);
+  const ids = await listSeries(c.env.SERIES);
   // Largest series first: the total, then its parts.
-  const all = (await Promise.all(ids.map((id) => readSeries(c.env.SERIES, id, { cached: true }))))
+  const all = (await Promise.all(ids.map((id) => readSeries(c.env.SERIES, id))))
     .filter((s): s is StoredSeries => s !== null)
     .sort((a, b) => b.series.points.at(-1)!.value - a.series.points.at(-1)!.value);
   const byId = new Map(all.map((s) => [s.series.id, s]));

@@ -38,7 +38,9 @@ oembed.get('/', async (c) => {
   if (!ref) throw new NotFound('Not an embeddable URL', 'Only this service’s embed, card and gallery URLs.');
   const registry = c.var.registry;
   const spec = cardSpec(registry, { ...ref, output: 'model' });
-  const info = pageCard(await loadCard(c.env.SERIES, spec), c.env.SERVICE_NAME, registry.optionKeys(spec.widget.name));
+  const card = await c.var.timing.time('kv', () => loadCard(c.env.SERIES, spec));
+  c.var.timing.versions = card.stored.map((s) => s.version);
+  const info = pageCard(card, c.env.SERVICE_NAME, registry.optionKeys(spec.widget.name));
   const body = oembedResponse(reqUrl.origin, info, shareImage(reqUrl.origin, info, registry), { maxwidth, maxheight });
   const cache = { 'Cache-Control': cacheControl('oembed') };
   if (format === 'xml')

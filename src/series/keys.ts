@@ -5,12 +5,23 @@
 const KEY_SCHEMA = 'v1';
 
 export const keys = {
-  /** The current version of a series (one read serves a card). */
-  current: (id: string): string => `${KEY_SCHEMA}:cur:${id}`,
-  currentPrefix: `${KEY_SCHEMA}:cur:`,
-  /** Every version ever written, kept forever; zero-padded sequence keeps KV's list order = history order. */
+  /**
+   * The head: which version of every series is current, as one document. Readers resolve a series
+   * through it, so a commit that changes many series (an import) becomes visible all at once.
+   * Written only by the writer (src/writer/), after everything it points at.
+   */
+  head: `${KEY_SCHEMA}:head`,
+  /** Before the writer's first commit, the current version of each series had its own key. */
+  legacyCurrent: (id: string): string => `${KEY_SCHEMA}:cur:${id}`,
+  legacyCurrentPrefix: `${KEY_SCHEMA}:cur:`,
+  /** Every version ever committed, kept forever and never rewritten (so readers may cache it long). */
   version: (id: string, version: string): string => `${KEY_SCHEMA}:ver:${id}:${version}`,
   versionPrefix: (id: string): string => `${KEY_SCHEMA}:ver:${id}:`,
+  allVersionsPrefix: `${KEY_SCHEMA}:ver:`,
+  /** A series' history: every committed version, oldest first (the versions list). */
+  history: (id: string): string => `${KEY_SCHEMA}:hist:${id}`,
+  /** One summary per current series, for the catalog and the gallery (one read, not one per series). */
+  catalog: `${KEY_SCHEMA}:catalog`,
   /** Set once the local seed is in (see `READINESS` in wrangler.toml). */
   ready: `${KEY_SCHEMA}:meta:ready`,
 };

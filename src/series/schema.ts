@@ -112,10 +112,65 @@ export const StoredSeries = z
     vintage: Line(1, 120),
     /** Set on a version made by restoring an earlier one: the version whose content it carries. */
     restoredFrom: VersionId.optional(),
+    /** The writer's commit that made this version current (absent on versions from before the writer). */
+    gen: z.number().int().positive().optional(),
     series: Series,
   })
   .strict();
 export type StoredSeries = z.infer<typeof StoredSeries>;
+
+/** A version's facts without its data: the versions list and KV list metadata. */
+export const VersionInfo = z
+  .object({
+    version: VersionId,
+    writtenAt: z.iso.datetime(),
+    vintage: Line(1, 120),
+    points: z.number().int().positive(),
+    first: Period,
+    last: Period,
+    restoredFrom: VersionId.optional(),
+    gen: z.number().int().positive().optional(),
+  })
+  .strict();
+export type VersionInfo = z.infer<typeof VersionInfo>;
+
+/** The head: the current version of every series, published by the writer as one document. */
+export const Head = z
+  .object({
+    gen: z.number().int().positive(),
+    at: z.iso.datetime(),
+    series: z.record(SeriesId, VersionId),
+  })
+  .strict();
+export type Head = z.infer<typeof Head>;
+
+/** A series' history as the writer publishes it: every committed version, oldest first. */
+export const History = z
+  .object({
+    id: SeriesId,
+    current: VersionId.nullable(),
+    versions: z.array(VersionInfo),
+  })
+  .strict();
+export type History = z.infer<typeof History>;
+
+/** One current series in the catalog: enough for the catalog API and the gallery without reading it. */
+export const CatalogEntry = z
+  .object({
+    id: SeriesId,
+    title: Line(1, 120),
+    unit: Line(1, 40),
+    release: Line(1, 120),
+    version: VersionId,
+    writtenAt: z.iso.datetime(),
+    vintage: Line(1, 120),
+    first: Period,
+    latest: z.object({ period: Period, value: z.number() }).strict(),
+  })
+  .strict();
+export type CatalogEntry = z.infer<typeof CatalogEntry>;
+export const Catalog = z.object({ gen: z.number().int().positive(), series: z.array(CatalogEntry) }).strict();
+export type Catalog = z.infer<typeof Catalog>;
 
 /** A series' words in `lang`, falling back to English for whatever that language lacks. */
 export function labelsOf(s: Series, lang: Lang): { title: string; short: string; unit: string } {

@@ -1,19 +1,16 @@
-import { NotFound, PreconditionFailed, Unavailable, Unprocessable, describeIssues } from '../errors';
+import type { z } from 'zod';
+import { NotFound, Unavailable, describeIssues } from '../errors';
 import { KV_CACHE_TTL, KV_DEADLINE_MS } from '../limits';
 import { keys } from './keys';
-import { Series, StoredSeries } from './schema';
+import { Catalog, Head, History, StoredSeries, type VersionInfo } from './schema';
 
-export interface VersionInfo {
-  version: string;
-  writtenAt: string;
-  vintage: string;
-  points: number;
-  first: string;
-  last: string;
-  restoredFrom?: string;
-}
+/**
+ * The read side of the store: KV only, every call under the one deadline. Writes go through the
+ * writer (src/writer/), which publishes what readers see here: immutable versions, a history per
+ * series, a catalog, and last the head that makes them current.
+ */
 
-/** The store could not be read or written: KV threw, did not answer, or holds a value we cannot trust. */
+/** The store could not be read: KV threw, did not answer, or holds a value we cannot trust. */
 export class StoreUnavailable extends Unavailable {
   constructor(
     readonly key: string,
@@ -22,14 +19,14 @@ export class StoreUnavailable extends Unavailable {
     super('Data unavailable', 'The stored data could not be read; please retry shortly.');
   }
 }
-/** KV itself failed (threw or did not answer). A write must not treat such a read as a value to repair. */
+/** KV itself failed (threw or did not answer). */
 class KvFailed extends StoreUnavailable {}
-/** A stored value is not JSON or fails the schema: reported, never rendered. */
+/** A stored value is not JSON or fails its schema: reported, never rendered. */
 class StoreCorrupt extends StoreUnavailable {}
 
 /** Every KV call goes through here: cut off after KV_DEADLINE_MS (the one deadline), and a throw
  * becomes a KvFailed naming its key, so the error handler logs one line instead of a stack. */
-function timed<T>(call: Promise<T>, key: string): Promise<T> {
+export function timed<T>(call: Promise<T>, key: string): Promise<T> {
   const p = call.catch((e: unknown) => {
     throw new KvFailed(key, `KV call failed: ${e instanceof Error ? e.message : String(e)}`);
   });
@@ -43,26 +40,26 @@ function timed<T>(call: Promise<T>, key: string): Promise<T> {
   return Promise.race([p, late]).finally(() => clearTimeout(timer));
 }
 
-function parseStored(raw: string, key: string): StoredSeries {
+function parse<S extends z.ZodType>(schema: S, raw: string, key: string): z.output<S> {
   let json: unknown;
   try {
     json = JSON.parse(raw);
   } catch {
     throw new StoreCorrupt(key, 'stored value is not JSON');
   }
-  const parsed = StoredSeries.safeParse(json);
+  const parsed = schema.safeParse(json);
   if (!parsed.success)
     throw new StoreCorrupt(key, `stored value fails the schema: ${describeIssues(parsed.error.issues)}`);
   return parsed.data;
 }
 
 /**
- * The last value parsed per key, in this isolate. A stored value is re-read on every request (the
- * KV read itself is what tells us the version), but parsing and validating 30 KB of JSON again
- * when the text is unchanged was the largest part of a cached card's handler time. The parsed
- * value is frozen: callers share it, and a mutation would be a bug that now throws.
+ * The last value parsed per key, in this isolate. A head is re-read on every request (the read
+ * itself is what tells us the version), but parsing it again when the text is unchanged is waste;
+ * a version never changes, so its parse serves until it is evicted. Parsed values are frozen:
+ * requests share them, and a mutation would be a bug that now throws.
  */
-const parsedCache = new Map<string, { raw: string; parsed: StoredSeries }>();
+const parsedCache = new Map<string, { raw: string; parsed: unknown }>();
 const PARSED_CACHE_MAX = 64;
 
 function deepFreeze<T>(o: T): T {
@@ -73,152 +70,113 @@ function deepFreeze<T>(o: T): T {
   return o;
 }
 
-function parseCached(raw: string, key: string): StoredSeries {
+function parseCached<S extends z.ZodType>(schema: S, raw: string, key: string): z.output<S> {
   const hit = parsedCache.get(key);
-  if (hit && hit.raw === raw) return hit.parsed;
-  const parsed = deepFreeze(parseStored(raw, key));
+  if (hit && hit.raw === raw) return hit.parsed as z.output<S>;
+  const parsed = deepFreeze(parse(schema, raw, key));
   if (!hit && parsedCache.size >= PARSED_CACHE_MAX) parsedCache.delete(parsedCache.keys().next().value!);
   parsedCache.set(key, { raw, parsed });
   return parsed;
 }
 
-/** The current version of a series, validated; null when there is none. */
-export async function readSeries(
-  kv: KVNamespace,
-  id: string,
-  opts: { cached?: boolean } = {},
-): Promise<StoredSeries | null> {
-  const key = keys.current(id);
-  const raw = await timed(kv.get(key, opts.cached ? { type: 'text', cacheTtl: KV_CACHE_TTL } : { type: 'text' }), key);
-  return raw === null ? null : parseCached(raw, key);
+async function getText(kv: KVNamespace, key: string, cacheTtl?: number): Promise<string | null> {
+  return timed(kv.get(key, cacheTtl ? { type: 'text', cacheTtl } : { type: 'text' }), key);
 }
 
-/** One stored version of a series, validated; null when there is none. */
+/** The head, edge-cached for KV_CACHE_TTL; null before the writer's first commit. */
+async function readHead(kv: KVNamespace): Promise<Head | null> {
+  const raw = await getText(kv, keys.head, KV_CACHE_TTL);
+  return raw === null ? null : parseCached(Head, raw, keys.head);
+}
+
+/**
+ * The current version of each series named, from one read of the head (the hot path's only KV
+ * read); an id that is not current is absent from the map. Data from before the writer's first
+ * commit has no head: each series is then read from its own legacy key.
+ */
+export async function currentVersions(kv: KVNamespace, ids: readonly string[]): Promise<Map<string, string>> {
+  const head = await readHead(kv);
+  const out = new Map<string, string>();
+  if (head) {
+    for (const id of ids) if (Object.hasOwn(head.series, id)) out.set(id, head.series[id]!);
+    return out;
+  }
+  for (const id of ids) {
+    const key = keys.legacyCurrent(id);
+    const raw = await getText(kv, key, KV_CACHE_TTL);
+    if (raw !== null) out.set(id, parseCached(StoredSeries, raw, key).version);
+  }
+  return out;
+}
+
+/** One stored version, validated; null when there is none. Versions never change, so they are cached long. */
 export async function readVersion(kv: KVNamespace, id: string, version: string): Promise<StoredSeries | null> {
   const key = keys.version(id, version);
-  const raw = await timed(kv.get(key, { type: 'text' }), key);
-  return raw === null ? null : parseStored(raw, key);
+  const raw = await getText(kv, key, 86_400);
+  return raw === null ? null : parseCached(StoredSeries, raw, key);
+}
+
+/**
+ * The current version of a series, validated; null when there is none. A head that names a version
+ * KV has not yet delivered here (a new key can take a moment to reach every location) is a short
+ * outage, not a missing series.
+ */
+export async function readSeries(kv: KVNamespace, id: string): Promise<StoredSeries | null> {
+  const version = (await currentVersions(kv, [id])).get(id);
+  if (!version) return null;
+  const s = await readVersion(kv, id, version);
+  if (!s) throw new StoreUnavailable(keys.version(id, version), 'the current version is not readable here yet');
+  return s;
 }
 
 export const versionNotFound = (id: string, version: string): NotFound =>
   new NotFound('Version not found', `Series "${id}" has no version ${version}.`);
 
 /** The write sequence number at the front of a version id (000042-…), 0 for none. */
-export function seqOf(version: string | undefined): number {
+export function seqOf(version: string | undefined | null): number {
   return version ? Number(version.slice(0, 6)) : 0;
 }
 
-async function contentHash(series: Series): Promise<string> {
-  const bytes = new TextEncoder().encode(JSON.stringify(series));
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  return [...digest.slice(0, 6)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-export interface WriteResult {
-  stored: StoredSeries;
-  changed: boolean;
-  previous: StoredSeries | null;
-}
-
 /**
- * Validates in full, then stores a new version without touching earlier ones: the version entry is
- * written before the current pointer, so a failure half-way leaves the old current version intact.
- * Writing content identical to the current version is a no-op (importing a file twice changes nothing).
+ * A series' history, oldest first, with the current version; null for a series never written.
+ * Before the writer's first commit there is no history document: the versions are listed from KV.
  */
-export async function writeSeries(
-  kv: KVNamespace,
-  input: unknown,
-  opts: { vintage?: string; ifMatch?: string; ifNoneMatch?: boolean; now?: Date; restoredFrom?: string } = {},
-): Promise<WriteResult> {
-  const parsed = Series.safeParse(input);
-  if (!parsed.success) throw new Unprocessable('Invalid series', describeIssues(parsed.error.issues));
-  const series = parsed.data;
-  let corrupt = false;
-  const previous = await readSeries(kv, series.id).catch((e: unknown) => {
-    // A corrupt current value must not block a repair write; history keeps the bad key's versions.
-    if (!(e instanceof StoreCorrupt)) throw e;
-    corrupt = true;
-    return null;
-  });
-  if (opts.ifMatch !== undefined && opts.ifMatch !== '*' && opts.ifMatch !== previous?.version) {
-    throw new PreconditionFailed(
-      'Version mismatch',
-      `If-Match ${opts.ifMatch} is not the current version (${previous?.version ?? 'none'}).`,
-    );
-  }
-  if (opts.ifNoneMatch && (previous || corrupt)) {
-    throw new PreconditionFailed(
-      'Series exists',
-      `"${series.id}" already exists (version ${previous?.version ?? 'unreadable'}).`,
-    );
-  }
-  const hash = await contentHash(series);
-  if (previous && previous.version.endsWith(hash)) return { stored: previous, changed: false, previous };
-
-  // Number on from the history, not only from the current version: after a corrupt current value,
-  // or a write that stored its version but failed before moving the current pointer, the newest
-  // listed version can be ahead of current. Version order stays write order either way.
-  const listed = previous || corrupt ? (await listVersions(kv, series.id)).at(-1)?.version : undefined;
-  const seq = Math.max(seqOf(previous?.version), seqOf(listed)) + 1;
-  const stored: StoredSeries = {
-    version: `${String(seq).padStart(6, '0')}-${hash}`,
-    writtenAt: (opts.now ?? new Date()).toISOString(),
-    vintage: opts.vintage ?? series.source.release,
-    ...(opts.restoredFrom ? { restoredFrom: opts.restoredFrom } : {}),
-    series,
-  };
-  const body = JSON.stringify(stored);
-  const info: VersionInfo = {
-    version: stored.version,
-    writtenAt: stored.writtenAt,
-    vintage: stored.vintage,
-    points: series.points.length,
-    first: series.points[0]!.period,
-    last: series.points.at(-1)!.period,
-    ...(opts.restoredFrom ? { restoredFrom: opts.restoredFrom } : {}),
-  };
-  for (const key of [keys.version(series.id, stored.version), keys.current(series.id)])
-    await timed(kv.put(key, body, { metadata: info }), key); // in this order: see the doc comment
-  return { stored, changed: true, previous };
-}
-
-/**
- * Makes a NEW version carrying an earlier version's content (history is never rewound, so the
- * version being replaced stays restorable too). Restoring the content that is already current is a no-op.
- */
-export async function restoreVersion(
-  kv: KVNamespace,
-  id: string,
-  version: string,
-  opts: { ifMatch?: string; now?: Date } = {},
-): Promise<WriteResult> {
-  const old = await readVersion(kv, id, version);
-  if (!old) throw versionNotFound(id, version);
-  return writeSeries(kv, old.series, { ...opts, vintage: old.vintage, restoredFrom: old.version });
-}
-
-/** All versions of a series, oldest first, from KV list metadata (no value reads). */
-export async function listVersions(kv: KVNamespace, id: string): Promise<VersionInfo[]> {
-  const out: VersionInfo[] = [];
+export async function readHistory(kv: KVNamespace, id: string): Promise<History | null> {
+  const raw = await getText(kv, keys.history(id), KV_CACHE_TTL);
+  if (raw !== null) return parse(History, raw, keys.history(id));
+  if (await readHead(kv)) return null;
+  const versions: VersionInfo[] = [];
   let cursor: string | undefined;
   do {
     const page = await timed(kv.list<VersionInfo>({ prefix: keys.versionPrefix(id), cursor }), keys.versionPrefix(id));
-    for (const k of page.keys) if (k.metadata) out.push(k.metadata);
+    for (const k of page.keys) if (k.metadata) versions.push(k.metadata);
     cursor = page.list_complete ? undefined : page.cursor;
   } while (cursor);
-  return out;
+  if (!versions.length) return null;
+  return { id, current: (await currentVersions(kv, [id])).get(id) ?? null, versions };
 }
 
-/** Ids and version facts of every current series, from list metadata. */
-export async function listSeries(kv: KVNamespace): Promise<Array<{ id: string } & VersionInfo>> {
-  const out: Array<{ id: string } & VersionInfo> = [];
+/**
+ * Every current series in one document (the catalog), or null before the writer's first commit.
+ * The catalog and the gallery read this instead of one KV value per series.
+ */
+export async function readCatalog(kv: KVNamespace): Promise<Catalog | null> {
+  const raw = await getText(kv, keys.catalog, KV_CACHE_TTL);
+  return raw === null ? null : parseCached(Catalog, raw, keys.catalog);
+}
+
+/** Ids of every current series. */
+export async function listSeries(kv: KVNamespace): Promise<string[]> {
+  const head = await readHead(kv);
+  if (head) return Object.keys(head.series).sort();
+  const ids: string[] = [];
   let cursor: string | undefined;
   do {
-    const page = await timed(kv.list<VersionInfo>({ prefix: keys.currentPrefix, cursor }), keys.currentPrefix);
-    for (const k of page.keys) if (k.metadata) out.push({ id: k.name.slice(keys.currentPrefix.length), ...k.metadata });
+    const page = await timed(kv.list({ prefix: keys.legacyCurrentPrefix, cursor }), keys.legacyCurrentPrefix);
+    for (const k of page.keys) ids.push(k.name.slice(keys.legacyCurrentPrefix.length));
     cursor = page.list_complete ? undefined : page.cursor;
   } while (cursor);
-  return out;
+  return ids.sort();
 }
 
 /** Readiness: whether the seed is in (only `npm start` asks; see `READINESS`). */
