@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run import -- FILE [--remote] [--dry-run] [--force] [--vintage "Nov 2025 release"]`: sends a CBP CSV
+// `npm run import -- FILE [--remote] [--dry-run] [--force] [--allow-new N] [--vintage "Nov 2025 release"]`: sends a CBP CSV
 // export to POST /api/v1/import/cbp — the same code path as the API and the cron — and prints the
 // change report. Local by default (http://127.0.0.1:$PORT, token from .dev.vars); with --remote,
 // BORDER_STATS_URL and BORDER_STATS_TOKEN. The file is streamed, with progress on big files.
@@ -16,6 +16,8 @@ const { values, positionals } = parseArgs({
     remote: { type: 'boolean', default: false },
     'dry-run': { type: 'boolean', default: false },
     force: { type: 'boolean', default: false },
+    // An import that creates more than a dozen new series must be confirmed (see the dry run).
+    'allow-new': { type: 'string' },
     vintage: { type: 'string' },
   },
 });
@@ -23,7 +25,8 @@ const fail = (msg) => {
   console.error(`import: ${msg}`);
   process.exit(1);
 };
-if (positionals.length !== 1) fail('usage: npm run import -- FILE [--remote] [--dry-run] [--force] [--vintage TEXT]');
+if (positionals.length !== 1)
+  fail('usage: npm run import -- FILE [--remote] [--dry-run] [--force] [--allow-new N] [--vintage TEXT]');
 const file = resolve(process.cwd(), positionals[0]);
 if (!existsSync(file)) fail(`no such file: ${file}`);
 
@@ -58,6 +61,7 @@ source.on('data', (chunk) => {
 const url = new URL('/api/v1/import/cbp', base);
 if (values['dry-run']) url.searchParams.set('dry_run', '1');
 if (values.force) url.searchParams.set('force', '1');
+if (values['allow-new'] !== undefined) url.searchParams.set('allow_new', values['allow-new']);
 if (values.vintage) url.searchParams.set('vintage', values.vintage);
 
 let res;

@@ -31,6 +31,9 @@ const wrangler = spawn(
     // /healthz stays 503 until the seed below is in, so a script that waits for it never sees a 404.
     '--var',
     'READINESS:seeded',
+    // Locally any client can send CF-Connecting-IP: budgets must not trust it.
+    '--var',
+    'CLIENT_IP_HEADER:',
     ...process.argv.slice(2),
   ],
   { cwd: root, stdio: 'inherit', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } },

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { createRegistry } from './card';
 import { NotFound } from './errors';
 import { answerError } from './http/errors';
-import { headersFor } from './http/headers';
+import { headersFor, preflight } from './http/headers';
 import { observe } from './http/observe';
 import { query } from './http/query';
 import type { Widget } from './kit/widget';
@@ -49,6 +49,7 @@ export function createApp(widgets: readonly Widget[]): Hono<AppEnv> {
   app.get('/livez', () => health(true));
   /** Readiness: healthy once it can serve cards; with READINESS=seeded, only after the seed is in. */
   app.get('/healthz', async (c) => health(c.env.READINESS !== 'seeded' || (await isReady(c.env.SERIES))));
+  for (const path of ['/v1/*', '/oembed', '/embed.js']) app.options(path, preflight);
   app.route('/v1', cards);
   app.route('/api/v1', api);
   app.route('/api/v1', admin);

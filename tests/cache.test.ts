@@ -149,7 +149,7 @@ describe('stale if error', () => {
 
 describe('PNG rate limit', () => {
   it('an uncached PNG over the limit is a 429 card with Retry-After', async () => {
-    const res = await call('/v1/sw-total/trend.png?scale=3', undefined, { PNG_LIMITER: limiter(false).binding });
+    const res = await call('/v1/sw-total/trend.png?scale=2', undefined, { PNG_LIMITER: limiter(false).binding });
     expect(res.status).toBe(429);
     expect(res.headers.get('content-type')).toBe('image/png');
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);

@@ -94,18 +94,29 @@ describe('write rate limit', () => {
     return out;
   }
 
-  it('answers 429 with Retry-After once a client exceeds the write limit', async () => {
+  it('keeps failed-auth attempts and authenticated writes apart: anonymous requests from an editor’s address never lock the editor out', async () => {
     const ip = freshIp();
-    const res = await hammer({ Authorization: `Bearer ${ADMIN_TOKEN}`, 'CF-Connecting-IP': ip });
-    const codes = res.map((r) => r.status);
-    expect(codes[0]).toBe(200);
-    const limited = res.find((r) => r.status === 429);
-    expect(limited, `statuses: ${codes.join(',')}`).toBeDefined();
-    expect(Number(limited!.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(limited!.headers.get('cache-control')).toBe('no-store');
-    // Another client is not affected.
-    const other = await hammer({ Authorization: `Bearer ${ADMIN_TOKEN}`, 'CF-Connecting-IP': freshIp() }, 1);
-    expect(other[0]!.status).toBe(200);
+    const anonymous = await hammer({ Authorization: 'Bearer not-the-token-000000', 'CF-Connecting-IP': ip });
+    expect(anonymous.some((r) => r.status === 429)).toBe(true);
+    const editor = await hammer({ Authorization: `Bearer ${ADMIN_TOKEN}`, 'CF-Connecting-IP': ip }, 1);
+    expect(editor[0]!.status).toBe(200);
+  });
+
+  it('does not trust a client-sent CF-Connecting-IP where the platform does not set it', async () => {
+    const untrusted = { ...env, CLIENT_IP_HEADER: '' };
+    const send = (ip: string) =>
+      app.fetch(
+        new Request('http://example.com/api/v1/series/sw-ofo', {
+          method: 'PUT',
+          body: '{}',
+          headers: { Authorization: 'Bearer wrong-0000000000000000', 'CF-Connecting-IP': ip },
+        }),
+        untrusted,
+      );
+    // Each request claims a new address; without trust they are one client, and run into the limit.
+    const statuses: number[] = [];
+    for (let i = 0; i < 35; i++) statuses.push((await send(`198.18.${i}.1`)).status);
+    expect(statuses).toContain(429);
   });
 
   it('limits token guessing too: wrong tokens run into 429, not endless 401s', async () => {
@@ -171,11 +182,24 @@ describe('rate limiter wiring (a limiter that says no)', () => {
     expect(res.status).toBe(200);
   });
 
-  it('a write over the limit is a 429 problem before the token is even checked', async () => {
-    const res = await call('/api/v1/series/sw-ofo', { method: 'PUT', body }, { WRITE_LIMITER: deny });
+  it('authenticated writes over the token’s budget are a 429 problem', async () => {
+    const headers = { Authorization: `Bearer ${ADMIN_TOKEN}` };
+    const res = await call('/api/v1/series/sw-ofo', { method: 'PUT', body, headers }, { WRITE_LIMITER: deny });
     expect(res.status).toBe(429);
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('requests without a valid token spend the failed-auth budget: 429 once it is spent, whatever the token', async () => {
+    const res = await call('/api/v1/series/sw-ofo', { method: 'PUT', body }, { AUTH_FAIL_LIMITER: deny });
+    expect(res.status).toBe(429);
+    // A valid token does not touch that budget.
+    const ok = await call(
+      '/api/v1/series/sw-ofo',
+      { method: 'PUT', body: JSON.stringify(SEED['sw-ofo']), headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } },
+      { AUTH_FAIL_LIMITER: deny },
+    );
+    expect(ok.status).toBe(200);
   });
 });

@@ -114,11 +114,44 @@ function checkJson(text: string, where: string): unknown {
 }
 
 /**
- * A CSV cell a spreadsheet would run as a formula starts with = + - @ tab or CR. Negative numbers
- * are data, not formulas, so a cell that is a plain number is allowed.
+ * A CSV cell a spreadsheet would run as a formula: after leading whitespace (spaces, NBSP, tabs,
+ * line breaks), and with full-width signs read as ASCII (NFKC), it starts with = + - or @. Negative
+ * numbers are data, not formulas, so a cell that is a plain number is allowed.
  */
 export function formulaCells(csv: string): string[] {
-  return csvCells(csv).filter((c) => /^[=+\-@\t\r]/.test(c) && !/^[-+]?\d+(\.\d+)?$/.test(c));
+  return csvCells(csv).filter(
+    (c) => /^\s*[=+\-@]/u.test(c.normalize('NFKC')) && !/^[-+]?\d+(\.\d+)?$/.test(c) && !c.startsWith("'"),
+  );
+}
+
+/** Characters no XML, SVG or HTML document we serve may hold (C0 controls but tab/LF/CR, DEL, U+FFFE/F, lone surrogates). */
+const ILLEGAL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff\ud800-\udfff]/u;
+
+/** A PNG that decodes: signature, IHDR, IDAT that inflates to exactly the rows the header promises, IEND. */
+async function checkPng(bytes: Uint8Array, where: string): Promise<void> {
+  expect([...bytes.slice(0, 8)], `${where}: not a PNG`).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const idat: Uint8Array[] = [];
+  let o = 8;
+  let ihdr: { w: number; h: number; channels: number } | null = null;
+  let end = false;
+  while (o + 8 <= bytes.length) {
+    const len = v.getUint32(o);
+    const type = String.fromCharCode(...bytes.slice(o + 4, o + 8));
+    if (type === 'IHDR')
+      ihdr = {
+        w: v.getUint32(o + 8),
+        h: v.getUint32(o + 12),
+        channels: { 2: 3, 6: 4, 0: 1, 4: 2 }[bytes[o + 17]!] ?? 0,
+      };
+    if (type === 'IDAT') idat.push(bytes.slice(o + 8, o + 8 + len));
+    if (type === 'IEND') end = true;
+    o += 12 + len;
+  }
+  expect(ihdr && end, `${where}: PNG lacks IHDR or IEND`).toBeTruthy();
+  const raw = new Blob(idat).stream().pipeThrough(new DecompressionStream('deflate'));
+  const size = (await new Response(raw).arrayBuffer()).byteLength;
+  expect(size, `${where}: PNG pixel data`).toBe(ihdr!.h * (1 + ihdr!.w * ihdr!.channels));
 }
 
 /** Every cell of an RFC 4180 file: quoted cells may hold commas, doubled quotes and newlines. */
@@ -143,11 +176,12 @@ function csvCells(csv: string): string[] {
 export async function checkBody(res: Response, where: string, injected: readonly string[] = MARKERS): Promise<string> {
   const kind = kindOf(res);
   if (kind === 'png') {
-    const bytes = new Uint8Array(await res.arrayBuffer());
-    expect([...bytes.slice(0, 8)], `${where}: not a PNG`).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+    await checkPng(new Uint8Array(await res.arrayBuffer()), where);
     return '';
   }
   const text = await res.text();
+  if (kind === 'svg' || kind === 'xml' || kind === 'html')
+    expect(ILLEGAL.exec(text)?.[0].codePointAt(0)?.toString(16), `${where}: a character XML forbids`).toBeUndefined();
   if (kind === 'svg' || kind === 'xml')
     for (const m of injected) if (/[<>]/.test(m)) expect(text, `${where}: raw injected text`).not.toContain(m);
   if (kind === 'svg') checkSvg(text, where);

@@ -134,7 +134,7 @@ describe('every widget in every theme and language', () => {
     const desc = /<desc id="d">([^<]+)<\/desc>/.exec(svg)![1]!;
     expect(desc).toBe(
       'Border Patrol encounters, southwest border: 7,353 (November 2025); −7.9% vs. previous month; ' +
-        '−84.2% vs. a year earlier. Lowest November in the series (since 2018). ' +
+        '−84% vs. a year earlier. Lowest November in the series (since 2018). ' +
         'Encounters count events, not unique people. Source: U.S. Customs and Border Protection, Aug 2026 update.',
     );
     const es = await (await get(`/v1/sw-usbp/stat.svg?lang=es&${PIN}`)).text();

@@ -11,11 +11,19 @@ export async function lookup(key: string): Promise<Response | undefined> {
 }
 
 /** Stores bytes with the ETag they were served under; `ttl` is the edge's own storage time. */
-export async function store(key: string, body: Uint8Array | string, etag: string, ttl: number): Promise<void> {
+export async function store(
+  key: string,
+  body: Uint8Array | string,
+  etag: string,
+  ttl: number,
+  extra: Record<string, string> = {},
+): Promise<void> {
   try {
     await caches.default.put(
       key,
-      new Response(body, { headers: { 'Cache-Control': `public, max-age=${ttl}, s-maxage=${ttl}`, ETag: etag } }),
+      new Response(body, {
+        headers: { ...extra, 'Cache-Control': `public, max-age=${ttl}, s-maxage=${ttl}`, ETag: etag },
+      }),
     );
   } catch (e) {
     console.warn('cache put failed', e);

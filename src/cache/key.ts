@@ -9,7 +9,7 @@ import type { CardSpec } from '../card/spec';
  * Bump when any widget or the render pipeline changes its output, so old renders are not served
  * under new code. Entries also expire from the edge after EDGE_TTL, which bounds a forgotten bump.
  */
-const RENDERER_VERSION = 'r3';
+export const RENDERER_VERSION = 'r3';
 
 /** How long the edge keeps a render; version-keyed entries never go stale, this only bounds storage. */
 export const EDGE_TTL = 86400;

@@ -37,7 +37,8 @@ export const CACHE_TABLE: Record<CacheKind, Life> = {
   json: LIVE,
   csv: LIVE,
   embed: LIVE,
-  oembed: { maxAge: HOUR, sMaxAge: HOUR, swr: DAY },
+  /** Its title names the latest month: as fresh as the card it embeds. */
+  oembed: LIVE,
   /** embed.js has no versioned URL to bust; an hour keeps a fix reaching pages the same day. */
   script: { maxAge: HOUR, sMaxAge: DAY, swr: DAY },
   html: { maxAge: MINUTE, sMaxAge: MINUTE, swr: MINUTE },

@@ -33,7 +33,8 @@ export const CardOptions = z.object({
   accent: hexColor.optional(),
   lang: z.enum(['en', 'es']).default('en'),
   months: monthsParam(36),
-  as_of: Period.optional(),
+  // A month after this one has no data yet: refused rather than rendered (and cached) as the latest.
+  as_of: Period.refine((p) => p <= new Date().toISOString().slice(0, 7), 'must not be in the future').optional(),
   width: intParam(WIDTH.min, WIDTH.max).default(WIDTH.default),
 });
 export type CardOptions = z.output<typeof CardOptions>;

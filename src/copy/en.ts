@@ -14,6 +14,17 @@ export const en = {
   low: 'Low',
   high: 'High',
   errorCard: 'This chart could not be shown',
+  /** The words of an error image, by status: a PNG error says only these (it is drawn once per status). */
+  errorTitle: (status: number) =>
+    ({ 400: 'Invalid request', 404: 'Not found', 429: 'Too many requests', 503: 'Temporarily unavailable' })[status] ??
+    'Error',
+  errorHint: (status: number) =>
+    ({
+      400: 'An option in the image address is not valid.',
+      404: 'No such series, widget, version or month.',
+      429: 'Too many new images at once; it will show again shortly.',
+      503: 'The data could not be read; it will show again shortly.',
+    })[status] ?? 'Please try again later.',
   eventsNote: 'Encounters count events, not unique people.',
   fyTotals: 'Fiscal-year totals',
   monthly: 'Monthly',

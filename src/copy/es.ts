@@ -14,6 +14,20 @@ export const es: Copy = {
   low: 'Mínimo',
   high: 'Máximo',
   errorCard: 'No se pudo mostrar este gráfico',
+  errorTitle: (status) =>
+    ({
+      400: 'Solicitud no válida',
+      404: 'No encontrado',
+      429: 'Demasiadas solicitudes',
+      503: 'No disponible por ahora',
+    })[status] ?? 'Error',
+  errorHint: (status) =>
+    ({
+      400: 'Una opción de la dirección de la imagen no es válida.',
+      404: 'No existe esa serie, widget, versión o mes.',
+      429: 'Demasiadas imágenes nuevas a la vez; se mostrará en breve.',
+      503: 'No se pudieron leer los datos; se mostrará en breve.',
+    })[status] ?? 'Inténtelo de nuevo más tarde.',
   eventsNote: 'Los encuentros cuentan eventos, no personas únicas.',
   fyTotals: 'Totales por año fiscal',
   monthly: 'Mensual',

@@ -27,6 +27,9 @@ describe('the copy catalogue', () => {
     expect(fmt.monthLong('es', '2025-11')).toBe('noviembre de 2025');
     expect(fmt.month('es', '2025-08')).toBe('ago 2025');
     expect(fmt.pct('en', -0.842)).toBe('−84%');
+    // Whatever was formatted first, small changes keep their decimal and large ones do not.
+    expect([fmt.pctAbs('en', 0.5), fmt.pctAbs('en', 0.012), fmt.pctAbs('en', 0.5)]).toEqual(['50%', '1.2%', '50%']);
+    expect([fmt.pct('en', -0.5), fmt.pct('en', -0.046)]).toEqual(['−50%', '−4.6%']);
   });
 
   it('chooses plural forms with the language’s own rules', () => {

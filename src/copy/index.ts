@@ -13,7 +13,9 @@ export type { Plural };
 
 export const copy: Record<Lang, Copy> = { en, es };
 
-// Intl objects are costly to build; keep one per locale and style for the isolate's life.
+// Intl objects are costly to build; keep one per locale and style for the isolate's life. The key
+// must name every option that varies: a formatter cached under a shorter key answers with the
+// options of whichever call came first.
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>();
 function nf(lang: Lang, key: string, opts: Intl.NumberFormatOptions): Intl.NumberFormat {
   const k = `n:${lang}:${key}`;
@@ -42,20 +44,18 @@ export const fmt = {
   /** 50K / 1.2M (axis ticks, badges); es-US "50 K" */
   compact: (lang: Lang, n: number): string =>
     nf(lang, 'compact', { notation: 'compact', maximumFractionDigits: 1 }).format(n),
-  /** −4.6% / +12% with a real minus sign */
-  pct: (lang: Lang, ratio: number): string =>
-    nf(lang, 'pct', {
-      style: 'percent',
-      maximumFractionDigits: Math.abs(ratio) < 0.1 ? 1 : 0,
-      signDisplay: 'exceptZero',
-    })
+  /** −4.6% / +12% with a real minus sign (one decimal below 10%) */
+  pct: (lang: Lang, ratio: number): string => {
+    const digits = Math.abs(ratio) < 0.1 ? 1 : 0;
+    return nf(lang, `pct${digits}`, { style: 'percent', maximumFractionDigits: digits, signDisplay: 'exceptZero' })
       .format(ratio)
-      .replace('-', '\u2212'),
-  /** 84% without sign, for phrases that say the direction in words */
-  pctAbs: (lang: Lang, ratio: number): string =>
-    nf(lang, 'pctAbs', { style: 'percent', maximumFractionDigits: Math.abs(ratio) < 0.1 ? 1 : 0 }).format(
-      Math.abs(ratio),
-    ),
+      .replace('-', '\u2212');
+  },
+  /** 84% without sign, for phrases that say the direction in words (one decimal below 10%) */
+  pctAbs: (lang: Lang, ratio: number): string => {
+    const digits = Math.abs(ratio) < 0.1 ? 1 : 0;
+    return nf(lang, `pctAbs${digits}`, { style: 'percent', maximumFractionDigits: digits }).format(Math.abs(ratio));
+  },
   /** Aug 2026 / ago 2026 */
   month: (lang: Lang, period: string): string =>
     tidy(df(lang, 'my', { month: 'short', year: 'numeric' }).format(toDate(period))),

@@ -13,8 +13,9 @@ import {
   Unprocessable,
 } from '../errors';
 import { WIDTH } from '../limits';
-import { renderErrorSvg } from '../render/error-card';
-import { svgToPng } from '../render/png';
+import { afterResponse, lookup, store } from '../cache/edge';
+import { EDGE_TTL, RENDERER_VERSION } from '../cache/key';
+import { errorPng, errorSvg } from '../render/error-card';
 import { escapeXml } from '../render/xml';
 import { StoreUnavailable } from '../series/store';
 import type { AppEnv, Surface } from '../types';
@@ -90,7 +91,7 @@ export async function answerError(err: unknown, c: Context<AppEnv>): Promise<Res
     try {
       return await errorImage(c, p, kind, headers);
     } catch (inner) {
-      // The error card itself failed (e.g. wasm could not start): a hand-written image still answers.
+      // The error PNG could not be drawn (e.g. wasm could not start): a hand-written image still answers.
       console.error('error card failed', inner);
       return new Response(fallbackSvg(p), { status: p.status, headers: headersFor('svg', headers) });
     }
@@ -117,18 +118,24 @@ function fallbackSvg(p: Problem): string {
 }
 
 async function errorImage(c: Context<AppEnv>, p: Problem, kind: 'svg' | 'png', headers: Record<string, string>) {
-  const q = new URL(c.req.url).searchParams;
+  const url = new URL(c.req.url);
+  const q = url.searchParams;
   const lang = q.get('lang') === 'es' ? 'es' : 'en';
   const theme = q.get('theme') === 'dark' ? 'dark' : q.get('theme') === 'auto' && kind === 'svg' ? 'auto' : 'light';
   const w = Number(q.get('width'));
   const width = Number.isInteger(w) && w >= WIDTH.min && w <= WIDTH.max ? w : WIDTH.default;
-  const text = kind === 'png' ? 'paths' : 'fonts';
-  const card = await renderErrorSvg({ status: p.status, title: p.title, detail: p.detail, lang, theme, width, text });
-  if (kind === 'svg') return new Response(card.svg, { status: p.status, headers: headersFor('svg', headers) });
-  try {
-    const png = await svgToPng(card.svg, card.width);
-    return new Response(png, { status: p.status, headers: headersFor('png', headers) });
-  } catch {
-    return new Response(card.svg, { status: p.status, headers: headersFor('svg', headers) });
+  if (kind === 'svg') {
+    const svg = errorSvg({ status: p.status, title: p.title, detail: p.detail, lang, theme, width });
+    return new Response(svg, { status: p.status, headers: headersFor('svg', headers) });
   }
+  // A PNG error is one of a small set, drawn once and then served from the cache.
+  const cls = width < WIDTH.compactBelow ? WIDTH.min : width <= 900 ? WIDTH.default : WIDTH.max;
+  const pngTheme = theme === 'dark' ? 'dark' : 'light';
+  const key = `${url.origin}/__cache/error/${RENDERER_VERSION}/${p.status}-${lang}-${pngTheme}-${cls}.png`;
+  const hit = await lookup(key);
+  if (hit)
+    return new Response(hit.body, { status: p.status, headers: headersFor('png', { ...headers, 'X-Cache': 'HIT' }) });
+  const png = await errorPng(p.status, lang, pngTheme, cls);
+  await afterResponse(c, store(key, png, '', EDGE_TTL));
+  return new Response(png, { status: p.status, headers: headersFor('png', { ...headers, 'X-Cache': 'MISS' }) });
 }

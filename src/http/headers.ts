@@ -52,6 +52,23 @@ const byKind: Record<OutputKind, Record<string, string>> = {
   admin: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
 };
 
+/**
+ * CORS preflight for the public GET resources (cards, oEmbed, the script): a page that draws a card
+ * on a canvas, or reads oEmbed from script, asks first.
+ */
+export function preflight(): Response {
+  return new Response(null, {
+    status: 204,
+    headers: {
+      ...base,
+      'Access-Control-Allow-Origin': '*',
+      'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
+      'Access-Control-Allow-Headers': 'If-None-Match, Accept',
+      'Access-Control-Max-Age': '86400',
+    },
+  });
+}
+
 export function headersFor(kind: OutputKind, extra: Record<string, string> = {}): Headers {
   return new Headers({ ...base, ...byKind[kind], ...extra });
 }

@@ -85,18 +85,18 @@ function record(c: Context<AppEnv>, timing: Timing, id: string, total: number): 
   res.headers.set('X-Request-Id', id);
   if (c.env.REQUEST_LOG !== 'off')
     console.log(
-    JSON.stringify({
-      msg: 'request',
-      id,
-      route,
-      status: res.status,
-      cache: cache ?? null,
-      renderMs: timing.ms('render'),
-      kvMs: timing.ms('kv'),
-      ms: total,
-      versions: timing.versions,
-    }),
-  );
+      JSON.stringify({
+        msg: 'request',
+        id,
+        route,
+        status: res.status,
+        cache: cache ?? null,
+        renderMs: timing.ms('render'),
+        kvMs: timing.ms('kv'),
+        ms: total,
+        versions: timing.versions,
+      }),
+    );
   const metrics = (c.env as Partial<Env>).METRICS;
   try {
     metrics?.writeDataPoint({

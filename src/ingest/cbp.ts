@@ -96,6 +96,8 @@ export interface Aggregate {
   sums: Map<string, Map<string, number>>;
   /** Human labels for breakdown series, by id (e.g. `sw-total-demo-fmua` → `FMUA`). */
   labels: Map<string, { kind: 'demo' | 'title' | 'base'; label: string }>;
+  /** Ids that more than one distinct label in the file fold into (`UC / Single Minors` and `UAC`): reported, never silent. */
+  merged: Map<string, string[]>;
 }
 
 function add(agg: Aggregate, id: string, period: string, n: number): void {
@@ -145,7 +147,7 @@ export async function aggregateCbp(chunks: AsyncIterable<string>): Promise<Aggre
   for await (const { line, fields } of csvRecords(chunks)) {
     if (!agg) {
       const layout = detect(fields);
-      agg = { layout, rows: 0, months: new Set(), sums: new Map(), labels: new Map() };
+      agg = { layout, rows: 0, months: new Set(), sums: new Map(), labels: new Map(), merged: new Map() };
       col = Object.fromEntries(LAYOUTS[layout].map((c, i) => [c, i]));
       continue;
     }
@@ -183,7 +185,10 @@ export async function aggregateCbp(chunks: AsyncIterable<string>): Promise<Aggre
       if (!id) {
         id = breakdownId(kind, label, line);
         ids.set(`${kind}\u0000${label}`, id);
-        if (!agg.labels.has(id)) agg.labels.set(id, { kind, label: label.trim() });
+        const first = agg.labels.get(id);
+        if (!first) agg.labels.set(id, { kind, label: label.trim() });
+        else if (first.label !== label.trim())
+          agg.merged.set(id, [...(agg.merged.get(id) ?? [first.label]), label.trim()]);
       }
       add(agg, id, period, n);
     }

@@ -16,8 +16,13 @@ export class CsvError extends Invalid {
   }
 }
 
-/** Longest field we accept; a runaway quote in a big file must not grow one string without bound. */
+/**
+ * Bounds on one record, so memory stays bounded whatever the body: the longest field (a runaway
+ * quote must not grow one string without bound) and the most fields (CBP's layouts have 9 or 12;
+ * a line of commas must not grow an array of millions of empty strings).
+ */
 const MAX_FIELD = 10_000;
+const MAX_FIELDS = 16;
 const PLAIN_STOP = /[,\r\n"]/g;
 const QUOTED_STOP = /["\r\n]/g;
 
@@ -37,12 +42,23 @@ export async function* csvRecords(chunks: AsyncIterable<string>): AsyncGenerator
   let pendingCR = false;
   let quotedCR = false;
 
+  /** Every append to the field goes through here, so no path (doubled quotes, quoted line breaks) skips the cap. */
+  const append = (s: string): void => {
+    field += s;
+    if (field.length > MAX_FIELD)
+      throw new CsvError(start, `field longer than ${MAX_FIELD} characters (unclosed quote?)`);
+  };
   /** Appends the run of ordinary characters from `i` (a slice, not one character at a time). */
   const take = (chunk: string, i: number, stop: RegExp): number => {
     stop.lastIndex = i;
     const end = stop.exec(chunk)?.index ?? chunk.length;
-    field += chunk.slice(i, end);
+    append(chunk.slice(i, end));
     return end;
+  };
+  const nextField = (): void => {
+    if (fields.length >= MAX_FIELDS - 1) throw new CsvError(start, `more than ${MAX_FIELDS} fields in one record`);
+    fields.push(field);
+    field = '';
   };
 
   const endRecord = (): CsvRecord | null => {
@@ -69,7 +85,7 @@ export async function* csvRecords(chunks: AsyncIterable<string>): AsyncGenerator
         if (afterQuote) {
           afterQuote = false;
           if (ch === '"') {
-            field += '"';
+            append('"');
             continue;
           }
           quoted = false; // closing quote; fall through to unquoted handling of ch
@@ -80,18 +96,16 @@ export async function* csvRecords(chunks: AsyncIterable<string>): AsyncGenerator
           // Count CRLF once even when a chunk ends between CR and LF.
           if (ch === '\r' || !quotedCR) line++;
           quotedCR = ch === '\r';
-          field += ch;
+          append(ch);
           continue;
         } else {
           i = take(chunk, i, QUOTED_STOP) - 1;
           quotedCR = false;
-          if (field.length > MAX_FIELD) throw new CsvError(start, 'field too long (unclosed quote?)');
           continue;
         }
       }
       if (ch === ',') {
-        fields.push(field);
-        field = '';
+        nextField();
       } else if (ch === '\n' || ch === '\r') {
         const rec = endRecord();
         if (rec) yield rec;
@@ -102,7 +116,6 @@ export async function* csvRecords(chunks: AsyncIterable<string>): AsyncGenerator
         quoted = true;
       } else {
         i = take(chunk, i, PLAIN_STOP) - 1;
-        if (field.length > MAX_FIELD) throw new CsvError(start, 'field too long');
       }
     }
   }

@@ -1,4 +1,7 @@
-import { Unprocessable, describeIssues } from '../errors';
+import { Conflict, Unprocessable, describeIssues } from '../errors';
+
+/** New series an import may create without being told to: a first import of one CBP layout. */
+const DEFAULT_ALLOW_NEW = 12;
 import { type Point, Series, type StoredSeries } from '../series/schema';
 import type { Aggregate, Layout } from './cbp';
 import { describeSeries } from './catalog';
@@ -18,6 +21,10 @@ interface SeriesChange {
 
 export interface ImportReport {
   layout: Layout;
+  /** Series the import creates (it may create at most `allowNew` without a 409). */
+  created: string[];
+  /** Labels that differ in the file but name one series (case, punctuation, CBP's renames). */
+  merged: Array<{ id: string; labels: string[] }>;
   dryRun: boolean;
   vintage: string;
   rows: number;
@@ -69,6 +76,8 @@ function merge(
 }
 
 export interface ImportOptions {
+  /** How many new series the import may create; more is a 409 that names them (a dry run reports them). */
+  allowNew?: number;
   dryRun?: boolean;
   vintage?: string;
   force?: boolean;
@@ -133,8 +142,18 @@ export function planImport(
     }
     writes.push({ change, series: parsed.data });
   }
+  const created = changes.filter((c) => c.status === 'created').map((c) => c.id);
+  const allowNew = opts.allowNew ?? DEFAULT_ALLOW_NEW;
+  if (!opts.dryRun && created.length > allowNew)
+    throw new Conflict(
+      'Import would create many series',
+      `This file would create ${created.length} new series (at most ${allowNew} without confirmation); check the dry run, then pass allow_new=${created.length}.`,
+      { created },
+    );
   const report = {
     layout: agg.layout,
+    created,
+    merged: [...agg.merged].map(([id, labels]) => ({ id, labels })),
     dryRun: !!opts.dryRun,
     vintage,
     rows: agg.rows,

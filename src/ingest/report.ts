@@ -9,6 +9,8 @@ export function formatReport(r: Omit<ImportReport, 'summary'>): string[] {
   const lines = [
     `${r.dryRun ? 'DRY RUN — nothing written. ' : ''}${r.layout} layout, ${fmt(r.rows)} rows, ${r.months.count} months ${r.months.first} … ${r.months.last}; vintage "${r.vintage}"`,
   ];
+  if (r.created.length) lines.push(`creates ${r.created.length} new series`);
+  for (const m of r.merged) lines.push(`merged labels into ${m.id}: ${m.labels.map((l) => `"${l}"`).join(', ')}`);
   for (const s of r.series) {
     const kept = s.kept.length
       ? `; kept ${s.kept.length} month(s) where the series holds a later release (${s.kept

@@ -1,9 +1,17 @@
 /** @jsxImportSource satori/jsx */
 import { copy, type Lang } from '../copy';
-import { renderSvg, type TextMode } from './svg';
-import { palette } from './theme';
+import { wrap } from '../kit/measure';
+import { svgToPng } from './png';
+import { renderSvg } from './svg';
+import { autoThemeStyle, dark, light, palette } from './theme';
 import { escapeXml } from './xml';
 
+/**
+ * The image an image URL returns when it cannot show its chart: still an image, saying why, and
+ * cheap, since anyone can ask for bad URLs. An SVG error is written by hand (microseconds, the
+ * exact problem in its text); a PNG error says only its status's words, so there are a few dozen
+ * of them (status × language × theme × width class), each drawn once and then cached.
+ */
 export interface ErrorCardInput {
   status: number;
   title: string;
@@ -11,28 +19,43 @@ export interface ErrorCardInput {
   lang: Lang;
   theme: 'light' | 'dark' | 'auto';
   width: number;
-  /** `paths` when the card becomes a PNG. */
-  text?: TextMode;
 }
 
-/** Hand-written fallback: used only if satori itself fails, so an image URL never returns a broken image. */
-function plainErrorSvg(e: ErrorCardInput, w: number, h: number): string {
+const height = (width: number) => Math.max(160, Math.round(width * 0.3));
+const FONT = 'Inter,"Helvetica Neue",Arial,sans-serif';
+
+export function errorSvg(e: ErrorCardInput): string {
   const t = copy[e.lang];
+  const w = e.width;
+  const h = height(w);
+  const p = e.theme === 'dark' ? dark : light;
+  const pad = 20;
+  const detail = wrap(e.detail.slice(0, 300), 13, w - pad * 2, Math.floor((h - 92) / 18));
+  const text = (x: number, y: number, size: number, fill: string, s: string, bold = false) =>
+    `<text x="${x}" y="${y}" font-size="${size}"${bold ? ' font-weight="700"' : ''} fill="${fill}">${escapeXml(s)}</text>`;
+  const style =
+    `<style>text{font-family:${FONT}}` + (e.theme === 'auto' ? autoThemeStyle(light, dark) : '') + '</style>';
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" lang="${e.lang}">` +
-    `<title>${escapeXml(t.errorCard)}</title><desc>${escapeXml(`${e.title}: ${e.detail}`)}</desc>` +
-    `<rect width="${w}" height="${h}" fill="#ffffff" stroke="#cccccc"/>` +
-    `<text x="16" y="32" font-family="sans-serif" font-size="16" font-weight="700" fill="#1a1a1a">${escapeXml(e.title)}</text>` +
-    `<text x="16" y="56" font-family="sans-serif" font-size="12" fill="#595959">${escapeXml(e.detail.slice(0, 90))}</text></svg>`
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" aria-labelledby="t d" lang="${e.lang}">` +
+    `<title id="t">${escapeXml(`${t.errorCard}: ${e.title}`)}</title><desc id="d">${escapeXml(e.detail)}</desc>${style}` +
+    `<rect x="0.5" y="0.5" width="${w - 1}" height="${h - 1}" fill="${p.bg}" stroke="${p.grid}"/>` +
+    text(pad, 36, 12, p.muted, `${t.errorCard} · ${e.status}`) +
+    text(pad, 62, 18, p.text, e.title.slice(0, 80), true) +
+    detail.map((l, i) => text(pad, 88 + i * 18, 13, p.muted, l)).join('') +
+    `</svg>`
   );
 }
 
-/** The image an image URL returns when it cannot show its chart: still an image, saying why. */
-export async function renderErrorSvg(e: ErrorCardInput): Promise<{ svg: string; width: number; height: number }> {
-  const width = e.width;
-  const height = Math.max(160, Math.round(width * 0.3));
-  const p = palette(e.theme === 'dark' ? 'dark' : 'light');
-  const t = copy[e.lang];
+/** The generic error PNG for a status: the status's own words, drawn as glyph paths (resvg has no fonts). */
+export async function errorPng(
+  status: number,
+  lang: Lang,
+  theme: 'light' | 'dark',
+  width: number,
+): Promise<Uint8Array> {
+  const t = copy[lang];
+  const h = height(width);
+  const p = palette(theme);
   const el = (
     <div
       style={{
@@ -40,7 +63,7 @@ export async function renderErrorSvg(e: ErrorCardInput): Promise<{ svg: string; 
         flexDirection: 'column',
         justifyContent: 'center',
         width,
-        height,
+        height: h,
         padding: 20,
         backgroundColor: p.bg,
         color: p.text,
@@ -48,20 +71,16 @@ export async function renderErrorSvg(e: ErrorCardInput): Promise<{ svg: string; 
         border: `1px solid ${p.grid}`,
       }}
     >
-      <div style={{ display: 'flex', fontSize: 12, color: p.muted }}>{`${t.errorCard} · ${e.status}`}</div>
-      <div style={{ display: 'flex', fontSize: 18, fontWeight: 700, marginTop: 6 }}>{e.title}</div>
-      <div style={{ display: 'flex', fontSize: 13, color: p.muted, marginTop: 6 }}>{e.detail.slice(0, 300)}</div>
+      <div style={{ display: 'flex', fontSize: 12, color: p.muted }}>{`${t.errorCard} · ${status}`}</div>
+      <div style={{ display: 'flex', fontSize: 18, fontWeight: 700, marginTop: 6 }}>{t.errorTitle(status)}</div>
+      <div style={{ display: 'flex', fontSize: 13, color: p.muted, marginTop: 6 }}>{t.errorHint(status)}</div>
     </div>
   );
-  try {
-    const svg = await renderSvg(
-      el,
-      { width, height },
-      { title: `${t.errorCard}: ${e.title}`, desc: e.detail, lang: e.lang, theme: e.theme },
-      e.text,
-    );
-    return { svg, width, height };
-  } catch {
-    return { svg: plainErrorSvg(e, width, height), width, height };
-  }
+  const svg = await renderSvg(
+    el,
+    { width, height: h },
+    { title: `${t.errorCard}: ${t.errorTitle(status)}`, desc: t.errorHint(status), lang, theme },
+    'paths',
+  );
+  return svgToPng(svg, width);
 }

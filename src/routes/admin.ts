@@ -1,18 +1,17 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { parseSeriesId, parseVersionId } from '../card';
-import { HttpRefusal, Invalid, TooLarge, Unprocessable, describeIssues } from '../errors';
+import { Invalid, TooLarge, Unprocessable, describeIssues } from '../errors';
+import { clientKey, spend } from '../http/budget';
 import { headersFor } from '../http/headers';
 import { textChunks } from '../ingest/csv';
-import { requireAdmin } from '../lib/auth';
+import { checkAdmin, tokenKey } from '../lib/auth';
 import { BODY } from '../limits';
 import { markReady } from '../series/store';
 import { parseConditions } from '../writer/conditions';
 import { importCbp, restoreVersion, writeSeries } from '../writer/client';
 import type { Written } from '../writer/object';
 import type { AppEnv } from '../types';
-
-const RATE_PERIOD_S = 60;
 
 /** Write API. Each route carries its own guard, so the public read API beside it stays open. */
 export const admin = new Hono<AppEnv>();
@@ -23,29 +22,21 @@ const noStore: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.res.headers.set('Cache-Control', 'no-store');
 };
 
-/** Before auth, so guessing tokens is rate-limited too. */
-const rateLimit: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const key = c.req.header('CF-Connecting-IP') ?? 'unknown';
-  const { success } = await c.env.WRITE_LIMITER.limit({ key });
-  if (!success) {
-    throw new HttpRefusal(
-      429,
-      'Too many requests',
-      `Write requests are limited per client; retry in ${RATE_PERIOD_S} s.`,
-      {
-        'Retry-After': String(RATE_PERIOD_S),
-      },
-    );
+/**
+ * Authentication and the write budgets, kept apart: a request without a valid token spends the
+ * client's failed-auth budget (so anonymous traffic from an editor's address cannot use up the
+ * editor's writes), and a valid token spends its own write budget, keyed by the token, not by an
+ * address a client could claim.
+ */
+const guard: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const cred = await checkAdmin(c.req.header('Authorization'), c.env.ADMIN_TOKEN);
+  if (!cred.ok) {
+    await spend(c.env.AUTH_FAIL_LIMITER, clientKey(c), 'Requests without a valid token');
+    throw cred.refusal;
   }
+  await spend(c.env.WRITE_LIMITER, await tokenKey(cred.token), 'Writes');
   await next();
 };
-
-const auth: MiddlewareHandler<AppEnv> = async (c, next) => {
-  await requireAdmin(c.req.header('Authorization'), c.env.ADMIN_TOKEN);
-  await next();
-};
-
-const guard = [noStore, rateLimit, auth] as const;
 
 /**
  * What a write answers: the version and what it replaced. 202 when the writer committed it but
@@ -63,7 +54,7 @@ const conditions = (c: { req: { header(name: string): string | undefined } }) =>
   parseConditions({ ifMatch: c.req.header('If-Match'), ifNoneMatch: c.req.header('If-None-Match') });
 
 /** Full replace of one series; every write is a new version and `If-Match` guards lost updates. */
-admin.put('/series/:id', ...guard, async (c) => {
+admin.put('/series/:id', noStore, guard, async (c) => {
   const id = parseSeriesId(c.req.param('id'));
   const text = await readBody(c.req.raw, BODY.series);
   let body: unknown;
@@ -80,14 +71,14 @@ admin.put('/series/:id', ...guard, async (c) => {
 });
 
 /** Makes a new version with an earlier version's content; history is never rewound. */
-admin.post('/series/:id/restore/:version', ...guard, async (c) => {
+admin.post('/series/:id/restore/:version', noStore, guard, async (c) => {
   const id = parseSeriesId(c.req.param('id'));
   const version = parseVersionId(c.req.param('version'));
   return written(await restoreVersion(c.env, id, version, conditions(c)), 200);
 });
 
 /** The seed is in: `/healthz` may report ready (`npm start` calls this after seeding). */
-admin.put('/ready', ...guard, async (c) => {
+admin.put('/ready', noStore, guard, async (c) => {
   await markReady(c.env.SERIES);
   return new Response(null, { status: 204, headers: headersFor('admin') });
 });
@@ -97,10 +88,16 @@ const ImportQuery = z.object({
   /** Apply an older file's values over a series that runs later (normally those months are kept). */
   force: z.enum(['0', '1', 'true', 'false']).optional(),
   vintage: z.string().trim().min(1).max(120).optional(),
+  /** Confirms an import that creates more than a dozen new series (see the dry run's `created`). */
+  allow_new: z
+    .string()
+    .regex(/^\d{1,5}$/, 'must be a whole number')
+    .transform(Number)
+    .optional(),
 });
 
 /** CBP CSV export in any of its three layouts, parsed as a stream; see src/ingest/. */
-admin.post('/import/cbp', ...guard, async (c) => {
+admin.post('/import/cbp', noStore, guard, async (c) => {
   const q = ImportQuery.safeParse(c.var.query);
   if (!q.success) throw new Invalid('Invalid query', describeIssues(q.error.issues));
   const declared = Number(c.req.header('Content-Length') ?? '0');
@@ -111,6 +108,7 @@ admin.post('/import/cbp', ...guard, async (c) => {
     dryRun: yes(q.data.dry_run),
     force: yes(q.data.force),
     vintage: q.data.vintage,
+    allowNew: q.data.allow_new,
   });
   return new Response(JSON.stringify(report), { status: report.published ? 200 : 202, headers: headersFor('admin') });
 });

@@ -83,11 +83,16 @@ function cut(s: StoredSeries, asOf: string | undefined) {
   return points;
 }
 
-/** A spreadsheet must never take a cell for a formula; plain numbers (negative too) stay numbers. */
+/**
+ * A spreadsheet must never take a cell for a formula. Spreadsheets skip leading whitespace (spaces,
+ * NBSP, tabs, line breaks) and read full-width signs as the ASCII ones, so the test is on the first
+ * character that is not whitespace after NFKC normalisation. Plain numbers (negative too) stay numbers.
+ */
 export function csvCell(v: string | number | undefined): string {
   if (v === undefined) return '';
   let s = typeof v === 'number' ? String(v) : v;
-  if (typeof v === 'string' && !/^-?\d+(\.\d+)?$/.test(s) && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  if (typeof v === 'string' && !/^-?\d+(\.\d+)?$/.test(s) && /^[\s]*[=+\-@]/u.test(s.normalize('NFKC'))) s = `'${s}`;
+  else if (typeof v === 'string' && /^[\t\r\n]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -3,9 +3,11 @@ import { afterResponse, lookup, store } from '../cache/edge';
 import { EDGE_TTL, LAST_GOOD_TTL, cardKey, etagFor, lastGoodKey, matchesEtag } from '../cache/key';
 import { cacheControl, pinOf } from '../cache/policy';
 import { cardBytes, cardSpec, loadCard, resolveCard, type CardSpec } from '../card';
-import { HttpRefusal, Unavailable } from '../errors';
+import { Unavailable } from '../errors';
+import { clientKey, spend } from '../http/budget';
 import { headersFor } from '../http/headers';
-import { StoreUnavailable } from '../series/store';
+import { PNG_SIZES } from '../limits';
+import { StoreUnavailable, seqOf } from '../series/store';
 import type { AppEnv } from '../types';
 
 /** Card images: GET /v1/{series}/{widget}.svg|png. */
@@ -40,32 +42,56 @@ cards.get('/:series/:file{[a-z0-9-]+\\.(?:svg|png)}', async (c) => {
   const key = cardKey(origin, spec, versions);
   const etag = await etagFor(key);
   const headers = { ETag: etag, 'Cache-Control': cacheControl(kind, pinOf({ v: spec.pin, as_of: spec.opts.as_of })) };
-  if (matchesEtag(c.req.header('If-None-Match'), etag)) return new Response(null, { status: 304, headers });
+  const inm = c.req.header('If-None-Match');
+  if (matchesEtag(inm, etag)) {
+    // `If-None-Match: *` matches only a representation that exists, and a pin may name a version
+    // that does not: that is a 404, not a 304 cached for a year.
+    if (spec.pin && inm?.includes('*')) await loadCard(c.env.SERIES, spec, versions);
+    return new Response(null, { status: 304, headers });
+  }
 
   const hit = await timing.time('cache', () => lookup(key));
   if (hit) return new Response(hit.body, { headers: headersFor(kind, { ...headers, 'X-Cache': 'HIT' }) });
 
   const card = await timing.time('kv', () => loadCard(c.env.SERIES, spec, versions));
-  if (kind === 'png') await limitPng(c);
+  await spend(c.env[LIMITERS[costOf(spec)]], clientKey(c), COST_NAMES[costOf(spec)]);
   const bytes = await timing.time('render', () => cardBytes(card, c.env.SERVICE_NAME));
   await afterResponse(
     c,
-    Promise.all([store(key, bytes, etag, EDGE_TTL), store(lastGoodKey(origin, spec), bytes, etag, LAST_GOOD_TTL)]),
+    Promise.all([
+      store(key, bytes, etag, EDGE_TTL),
+      // Only a live render may become the fallback for the live URL, and only if it is not older.
+      spec.pin ? null : storeLastGood(lastGoodKey(origin, spec), bytes, etag, versions),
+    ]),
   );
   return new Response(bytes, { headers: headersFor(kind, { ...headers, 'X-Cache': 'MISS' }) });
 });
 
-/** Uncached PNG renders cost 50–130 ms of CPU; cached PNGs never reach this. */
-async function limitPng(c: Context<AppEnv>): Promise<void> {
-  const period = 60;
-  const ok = await c.env.PNG_LIMITER.limit({ key: c.req.header('CF-Connecting-IP') ?? 'unknown' }).then(
-    (r) => r.success,
-    (e: unknown) => (console.warn('PNG limiter failed; allowing', e), true),
-  );
-  if (!ok)
-    throw new HttpRefusal(429, 'Too many requests', `New PNG renders are limited per client; retry in ${period} s.`, {
-      'Retry-After': String(period),
-    });
+/** Render cost classes, each with its own per-client budget of uncached renders (wrangler.toml). */
+type Cost = 'svg' | 'png' | 'heavy';
+const LIMITERS = { svg: 'SVG_LIMITER', png: 'PNG_LIMITER', heavy: 'HEAVY_LIMITER' } as const;
+const COST_NAMES: Record<Cost, string> = {
+  svg: 'New SVG renders',
+  png: 'New PNG renders',
+  heavy: 'New large PNG renders (over 2.5 megapixels)',
+};
+/** A PNG's pixels decide its cost (resvg's time grows with them): more than 2.5 MP is heavy. */
+function costOf(spec: CardSpec): Cost {
+  const out = spec.output;
+  if (out.kind !== 'png') return 'svg';
+  const [w, h] = out.size ? PNG_SIZES[out.size] : [spec.opts.width, spec.opts.width * 0.75];
+  return w * h * out.scale * out.scale > 2_500_000 ? 'heavy' : 'png';
+}
+
+/** Versions `a` has any series ahead of `b` in (by write sequence). */
+const ahead = (a: readonly string[], b: readonly string[]): boolean => a.some((v, i) => seqOf(v) > seqOf(b[i]));
+
+/** Keeps the newest render of the live URL as its fallback: a render of older data never replaces it. */
+async function storeLastGood(key: string, bytes: Uint8Array | string, etag: string, versions: string[]): Promise<void> {
+  const old = await lookup(key);
+  const had = old?.headers.get('X-Versions')?.split('+');
+  if (had && ahead(had, versions)) return;
+  await store(key, bytes, etag, LAST_GOOD_TTL, { 'X-Versions': versions.join('+') });
 }
 
 /** KV failed: serve the last render that succeeded for these options, marked stale; else a 503. */
