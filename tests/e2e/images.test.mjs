@@ -1,6 +1,7 @@
-// Image snapshots: every fixture option set of every widget, as the PNG the service serves, compared
-// pixel by pixel with the committed image in tests/__image_snapshots__. A comparison that fails
-// writes the new image and a diff image (changed pixels in red) under test-output/image-diffs/.
+// Image snapshots: every fixture option set of every widget, as the PNG the service serves and as
+// its SVG drawn by Chromium in an <img>, compared pixel by pixel with the committed images in
+// tests/__image_snapshots__ (PNGs) and tests/__image_snapshots__/chromium (SVGs). A comparison that
+// fails writes the new image and a diff image (changed pixels in red) under test-output/image-diffs/.
 // UPDATE_SNAPSHOTS=1 (or a missing snapshot outside CI) writes the snapshot instead; look at it
 // before committing it.
 import assert from 'node:assert/strict';
@@ -10,6 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
+import { launch } from './lib/browser.mjs';
 import { startService } from './lib/service.mjs';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -20,6 +22,9 @@ const PORTS = { service: 8813, inspector: 8817 };
 const PIXEL_THRESHOLD = 0.1;
 const MAX_DIFF_SHARE = 0.001;
 const update = process.env.UPDATE_SNAPSHOTS === '1';
+/** Chromium draws text with its own rasteriser and hinting: a little more slack per pixel. */
+const BROWSER_THRESHOLD = 0.2;
+const BROWSER_MAX_DIFF_SHARE = 0.005;
 
 /** Every widget's fixtures, as [name, series, query]. */
 const cases = readdirSync(join(root, 'widgets'), { withFileTypes: true })
@@ -32,10 +37,43 @@ const cases = readdirSync(join(root, 'widgets'), { withFileTypes: true })
   );
 
 /** @type {{ origin: string, stop: () => Promise<void> }} */ let svc;
-before(async () => (svc = await startService({ port: PORTS.service, inspectorPort: PORTS.inspector })), {
-  timeout: 180_000,
+/** @type {import('playwright-core').Browser} */ let browser;
+before(
+  async () => {
+    svc = await startService({ port: PORTS.service, inspectorPort: PORTS.inspector });
+    browser = await launch();
+  },
+  { timeout: 180_000 },
+);
+after(async () => {
+  await browser?.close();
+  await svc?.stop();
 });
-after(async () => await svc?.stop());
+
+/** Compares `bytes` with the snapshot `file`, or writes it; a failure leaves the image and a diff. */
+function compare(name, file, bytes, threshold, maxShare) {
+  if (update || (!existsSync(file) && process.env.CI !== 'true')) {
+    mkdirSync(join(file, '..'), { recursive: true });
+    writeFileSync(file, bytes);
+    return;
+  }
+  assert.ok(existsSync(file), `no snapshot ${file}: run with UPDATE_SNAPSHOTS=1 and look at it`);
+  const want = PNG.sync.read(readFileSync(file));
+  const got = PNG.sync.read(bytes);
+  assert.deepEqual([got.width, got.height], [want.width, want.height], `${name}: size`);
+  const diff = new PNG({ width: want.width, height: want.height });
+  const changed = pixelmatch(want.data, got.data, diff.data, want.width, want.height, { threshold });
+  const share = changed / (want.width * want.height);
+  if (share > maxShare) {
+    mkdirSync(DIFFS, { recursive: true });
+    writeFileSync(join(DIFFS, `${name}-actual.png`), bytes);
+    writeFileSync(join(DIFFS, `${name}-diff.png`), PNG.sync.write(diff));
+  }
+  assert.ok(
+    share <= maxShare,
+    `${name}: ${changed} pixels (${(share * 100).toFixed(3)}%) differ; see test-output/image-diffs/${name}-diff.png`,
+  );
+}
 
 describe('fixture PNGs match their committed image snapshots', () => {
   test('there is a fixture for every widget', () => assert.ok(cases.length >= 15, `${cases.length} cases`));
@@ -44,30 +82,37 @@ describe('fixture PNGs match their committed image snapshots', () => {
     test(`${name}: ${path}`, async () => {
       const res = await fetch(svc.origin + path);
       assert.equal(res.status, 200, path);
-      const bytes = Buffer.from(await res.arrayBuffer());
-      const file = join(SNAPSHOTS, `${name}.png`);
-      if (update || (!existsSync(file) && process.env.CI !== 'true')) {
-        mkdirSync(SNAPSHOTS, { recursive: true });
-        writeFileSync(file, bytes);
-        return;
-      }
-      assert.ok(existsSync(file), `no snapshot ${file}: run with UPDATE_SNAPSHOTS=1 and look at it`);
-      const want = PNG.sync.read(readFileSync(file));
-      const got = PNG.sync.read(bytes);
-      assert.deepEqual([got.width, got.height], [want.width, want.height], `${name}: size`);
-      const diff = new PNG({ width: want.width, height: want.height });
-      const changed = pixelmatch(want.data, got.data, diff.data, want.width, want.height, {
-        threshold: PIXEL_THRESHOLD,
-      });
-      const share = changed / (want.width * want.height);
-      if (share > MAX_DIFF_SHARE) {
-        mkdirSync(DIFFS, { recursive: true });
-        writeFileSync(join(DIFFS, `${name}-actual.png`), bytes);
-        writeFileSync(join(DIFFS, `${name}-diff.png`), PNG.sync.write(diff));
-      }
-      assert.ok(
-        share <= MAX_DIFF_SHARE,
-        `${name}: ${changed} pixels (${(share * 100).toFixed(3)}%) differ; see test-output/image-diffs/${name}-diff.png`,
+      compare(
+        name,
+        join(SNAPSHOTS, `${name}.png`),
+        Buffer.from(await res.arrayBuffer()),
+        PIXEL_THRESHOLD,
+        MAX_DIFF_SHARE,
       );
+    });
+});
+
+describe('fixture SVGs, drawn by Chromium, match their committed snapshots', () => {
+  for (const [name, path] of cases)
+    test(`${name}: ${path.replace('.png?', '.svg?')}`, async () => {
+      const src = svc.origin + path.replace('.png?', '.svg?');
+      const page = await browser.newPage({ viewport: { width: 1300, height: 1200 }, deviceScaleFactor: 1 });
+      try {
+        await page.setContent(`<!doctype html><body style="margin:0;background:#777"><img id="c" src="${src}"></body>`);
+        await page.waitForFunction(() => {
+          const img = globalThis.document.getElementById('c');
+          return img.complete && img.naturalWidth > 0;
+        });
+        const shot = await page.locator('#c').screenshot();
+        compare(
+          `chromium-${name}`,
+          join(SNAPSHOTS, 'chromium', `${name}.png`),
+          shot,
+          BROWSER_THRESHOLD,
+          BROWSER_MAX_DIFF_SHARE,
+        );
+      } finally {
+        await page.close();
+      }
     });
 });
