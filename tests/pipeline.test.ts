@@ -4,7 +4,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createApp } from '../src/app';
-import { CardOptions, defineWidget, fmt } from '../src/kit';
+import { CardOptions, defineWidget, fmt, rect, text } from '../src/kit';
 import { widgets } from '../widgets';
 import { attrOf, parseHtml } from './embed-html';
 import { get, seed } from './helpers';
@@ -32,15 +32,10 @@ const Dot = defineWidget({
     },
     value: fmt.number(lang, s.facts.latest.value),
   }),
-  // A satori element as a plain object: what a view's JSX compiles to.
-  view: (m, p) => ({
-    type: 'div',
-    key: null,
-    props: {
-      style: { display: 'flex', width: m.width, height: m.height, backgroundColor: p.bg, color: p.text, fontSize: 14 },
-      children: m.value,
-    },
-  }),
+  view: (m, p) => [
+    rect({ x: 0, y: 0, width: m.width, height: m.height, fill: p.bg }),
+    text(10, 26, m.value, 14, p.text),
+  ],
 });
 const withDot = createApp([...widgets, Dot]);
 

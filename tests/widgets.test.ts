@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardBytes, cardModel } from '../src/card';
 import { copy, type Lang } from '../src/copy';
 import { PNG_SIZES } from '../src/limits';
-import { renderSvg } from '../src/render/svg';
+import { toSvg, type Shape } from '../src/render/draw';
+import { inkBox } from '../src/render/png';
 import { contrast, dark, light, palette } from '../src/render/theme';
 
 import badgeCases from '../widgets/badge/fixtures/cases.json';
@@ -13,8 +14,6 @@ import socialCases from '../widgets/social/fixtures/cases.json';
 import statCases from '../widgets/stat/fixtures/cases.json';
 import trendCases from '../widgets/trend/fixtures/cases.json';
 import { SEED, get, registry, seed, seedCard } from './helpers';
-import INTER_400_WOFF2 from '@fontsource/inter/files/inter-latin-400-normal.woff2';
-import INTER_700_WOFF2 from '@fontsource/inter/files/inter-latin-700-normal.woff2';
 
 beforeAll(seed);
 afterAll(reset);
@@ -92,36 +91,21 @@ describe('every widget in every theme and language', () => {
           else expect(title).toMatch(/Border Patrol/);
         });
 
-  it('keeps text as <text> sized by satori, with the Inter subset embedded for the weights used', async () => {
-    const badge = registry.get('badge')!;
-    expect(badge.svgText).toBe('paths'); // a dozen glyphs: smaller as paths than with a font
-    expect((await (await get(`/v1/sw-usbp/badge.svg?${PIN}`)).text()).length).toBeLessThan(30_000);
-    for (const name of NAMES.filter((n) => registry.get(n)!.svgText !== 'paths')) {
-      const svg = await (await get(`/v1/sw-usbp/${name}.svg?${PIN}`)).text();
-      const texts = [...svg.matchAll(/<text ([^>]*)>([^<]*)<\/text>/g)];
-      expect(texts.length, name).toBeGreaterThan(3);
-      for (const [, attrs, body] of texts) {
-        expect(attrs, name).toMatch(/ textLength="[\d.]+" lengthAdjust="spacingAndGlyphs"/);
-        expect(attrs, name).not.toMatch(/ (width|height)=/);
-        expect(body!.trim(), `${name}: whitespace-only text`).not.toBe('');
-      }
-      const faces = [
-        ...svg.matchAll(
-          /@font-face\{font-family:inter;font-style:normal;font-weight:(\d+);src:url\(data:font\/woff2;base64,([A-Za-z0-9+/=]+)\)/g,
-        ),
-      ];
-      const used = [...new Set([...svg.matchAll(/font-weight="(\d+)"/g)].map((m) => m[1]))].sort();
-      expect(faces.map((f) => f[1]).sort(), name).toEqual(used);
-      for (const [, weight, data] of faces) {
-        const bytes = Uint8Array.from(atob(data!), (c) => c.charCodeAt(0));
-        expect(new TextDecoder().decode(bytes.slice(0, 4)), `${name} ${weight}`).toBe('wOF2');
-        expect(bytes.length).toBe((weight === '700' ? INTER_700_WOFF2 : INTER_400_WOFF2).byteLength);
-      }
-      expect(svg, name).toMatch(/text\{font-family:inter,[^}]*sans-serif\}/);
+  it('draws text from glyph outlines: each glyph once in <defs>, placed with <use>; no font, no <text>', async () => {
+    for (const name of NAMES) {
+      const svg = await (await get(`/v1/sw-usbp/${name}.svg?${PIN}&lang=es`)).text();
+      expect(svg, name).not.toMatch(/<text|@font-face|url\(/);
+      const defined = [...svg.matchAll(/<path id="(g[a-zA-Z]+)" d="[^"]+"\/>/g)].map((m) => m[1]);
+      const used = new Set([...svg.matchAll(/<use href="#(g[a-zA-Z]+)"/g)].map((m) => m[1]));
+      expect(defined.length, name).toBeGreaterThan(5);
+      expect(new Set(defined).size, `${name}: a glyph defined twice`).toBe(defined.length);
+      expect([...used].sort(), name).toEqual([...defined].sort());
+      // The words stay text for assistive technology.
+      expect(svg, name).toMatch(/<title id="t">[^<]{8,}<\/title><desc id="d">[^<]{20,}<\/desc>/);
     }
   });
 
-  it('draws PNG text as paths (resvg has no fonts), in the asked theme', async () => {
+  it('draws PNGs from the same outlines (resvg has no fonts), in the asked theme', async () => {
     for (const name of NAMES) {
       const png = await cardBytes(seedCard('sw-usbp', name, { theme: 'dark' }, 'png'), 'B');
       expect(png, name).toBeInstanceOf(Uint8Array);
@@ -236,57 +220,48 @@ describe('colour', () => {
 });
 
 /**
- * Text fit, judged by the renderer rather than by the metrics table the models lay out with:
- * satori shapes every run with the real font (kerning included) and writes where it put it and how
- * wide it came out (`x` and `textLength`). Every run must lie inside the card's padding, and no two
- * runs may overlap.
+ * Text fit, judged by the renderer rather than by the advance widths the models lay out with:
+ * resvg draws each run of text from its glyph outlines and reports the box its ink covers. Every
+ * run must lie inside the card's padding, and no two runs may touch.
  */
-describe('text fits, as satori lays it out', () => {
-  interface Run {
-    x: number;
-    y: number;
-    w: number;
-    size: number;
-    text: string;
+describe('text fits, as resvg draws it', () => {
+  function runs(shapes: Shape[], dx = 0, dy = 0): Shape[] {
+    return shapes.flatMap((s) => {
+      if (s.kind === 'text') return [{ ...s, x: s.x + dx, y: s.y + dy }];
+      if (s.kind !== 'g') return [];
+      const m = /translate\(([\d.-]+) ([\d.-]+)\)/.exec(String(s.a.transform ?? ''));
+      return runs(s.children, dx + Number(m?.[1] ?? 0), dy + Number(m?.[2] ?? 0));
+    });
   }
-  async function runs(name: string, query: Record<string, string>) {
-    const card = seedCard('sw-usbp', name, query);
-    const m = cardModel(card, 'Border Stats Embeds');
-    const svg = await renderSvg(
-      card.spec.widget.view(m, light),
-      { width: m.width, height: m.height },
-      { title: m.title, desc: m.desc, lang: card.spec.opts.lang, theme: 'light' },
-      'fonts',
-    );
-    const out: Run[] = [];
-    for (const [, attrs, text] of svg.matchAll(/<text ([^>]*)>([^<]*)<\/text>/g)) {
-      const num = (a: string) => Number(new RegExp(`\\b${a}="([\\d.-]+)"`).exec(attrs!)![1]);
-      out.push({ x: num('x'), y: num('y'), w: num('textLength'), size: num('font-size'), text: text! });
-    }
-    return { m, out };
-  }
+  const meta = { title: 't', desc: 'd', lang: 'en', theme: 'light' as const, autoLight: light, autoDark: light };
 
   for (const name of ['trend', 'stat', 'bars', 'social'])
     for (const lang of ['en', 'es'] as Lang[])
       it(`keeps every ${name} run inside the card and apart from the others, ${lang}, 320 to 1200 px and three cut-offs`, async () => {
         for (const width of name === 'social' ? [1200] : [320, 360, 479, 480, 640, 900, 1200])
           for (const as_of of ['2025-11', '2025-02', '2023-12']) {
-            const { m, out } = await runs(name, { lang, width: String(width), as_of });
+            const card = seedCard('sw-usbp', name, { lang, width: String(width), as_of });
+            const m = cardModel(card, 'Border Stats Embeds');
             const pad = m.width < 480 ? 14 : Math.round(20 * Math.min(1.6, Math.max(1, m.width / 640)) * 2) / 2;
-            expect(out.length).toBeGreaterThan(3);
-            for (const r of out) {
-              const where = `${name} ${lang} ${width}px as_of ${as_of}: "${r.text}"`;
-              expect(r.x, where).toBeGreaterThanOrEqual(pad - 0.5);
-              expect(r.x + r.w, where).toBeLessThanOrEqual(m.width - pad + 0.5);
+            const boxes = [];
+            for (const r of runs(card.spec.widget.view(m, light))) {
+              const box = await inkBox(toSvg([r], m, meta));
+              if (box) boxes.push({ ...box, text: (r as { text: string }).text });
             }
-            for (let i = 0; i < out.length; i++)
-              for (let j = i + 1; j < out.length; j++) {
-                const [a, b] = [out[i]!, out[j]!];
-                const apartX = a.x + a.w <= b.x + 0.5 || b.x + b.w <= a.x + 0.5;
-                const apartY = a.y - a.size * 0.75 >= b.y - 0.5 || b.y - b.size * 0.75 >= a.y - 0.5;
-                expect(apartX || apartY, `${name} ${lang} ${width}px ${as_of}: "${a.text}" overlaps "${b.text}"`).toBe(
-                  true,
-                );
+            expect(boxes.length).toBeGreaterThan(3);
+            for (const b of boxes) {
+              const where = `${name} ${lang} ${width}px as_of ${as_of}: "${b.text}"`;
+              expect(b.x, where).toBeGreaterThanOrEqual(pad - 1);
+              expect(b.x + b.width, where).toBeLessThanOrEqual(m.width - pad + 1);
+              expect(b.y, where).toBeGreaterThanOrEqual(0);
+              expect(b.y + b.height, where).toBeLessThanOrEqual(m.height);
+            }
+            for (let i = 0; i < boxes.length; i++)
+              for (let j = i + 1; j < boxes.length; j++) {
+                const [a, b] = [boxes[i]!, boxes[j]!];
+                const apart =
+                  a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+                expect(apart, `${name} ${lang} ${width}px ${as_of}: "${a.text}" touches "${b.text}"`).toBe(true);
               }
           }
       });

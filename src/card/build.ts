@@ -2,7 +2,7 @@ import { copy } from '../copy';
 import { PNG_SIZES } from '../limits';
 import type { CardModel, WidgetInput } from '../kit/widget';
 import { svgToPng } from '../render/png';
-import { renderSvg } from '../render/svg';
+import { toSvg } from '../render/draw';
 import { palette } from '../render/theme';
 import { cardSeries, type LoadedCard } from './load';
 
@@ -29,8 +29,9 @@ export function cardModel(card: LoadedCard, brand: string, at: At = {}): CardMod
 }
 
 /**
- * Model → view → bytes. `auto` SVGs render the light palette and let their own CSS switch to dark;
- * PNGs render an explicit theme (resvg ignores media queries) with text as glyph paths.
+ * Model → view → bytes. `auto` SVGs are drawn in the light palette and carry CSS that switches them
+ * to dark; PNGs draw an explicit theme (resvg ignores media queries). The same SVG, glyph outlines
+ * and all, is what resvg rasterises for a PNG.
  */
 export async function cardBytes(card: LoadedCard, brand: string): Promise<string | Uint8Array> {
   const { spec } = card;
@@ -43,7 +44,7 @@ export async function cardBytes(card: LoadedCard, brand: string): Promise<string
   const png = output.kind === 'png';
   const theme = png ? (opts.theme === 'dark' ? 'dark' : 'light') : opts.theme;
   const p = palette(theme === 'dark' ? 'dark' : 'light', opts.accent);
-  const svg = await renderSvg(
+  const svg = toSvg(
     widget.view(model, p),
     { width: model.width, height: model.height },
     {
@@ -54,7 +55,6 @@ export async function cardBytes(card: LoadedCard, brand: string): Promise<string
       autoLight: p,
       autoDark: palette('dark', opts.accent),
     },
-    png ? 'paths' : (widget.svgText ?? 'fonts'),
   );
   return png ? svgToPng(svg, model.width * output.scale) : svg;
 }

@@ -23,7 +23,7 @@ export function typeFor(width: number): Type {
 
 export const lineHeight = (size: number): number => Math.ceil(size * 1.3);
 
-/** Lines already broken by the model, so satori never wraps (and never breaks inside a number). */
+/** Lines already broken by the model, so nothing ever wraps a card's text (or breaks inside a number). */
 export interface TextBlock {
   lines: string[];
   size: number;

@@ -1,14 +1,12 @@
-import { INTER_400, INTER_700 } from './metrics';
+import { advance } from '../render/draw';
 
 /**
- * Text width in pixels from Inter's own advance widths (kerning ignored, so it errs a little wide).
- * Layout decides line breaks and font sizes with it, so satori never has to wrap or clip.
+ * Text width in pixels, from the advances of the very glyphs that draw it (src/render/glyphs.gen.ts):
+ * what layout measures is exactly what the card draws. Layout decides line breaks and font sizes
+ * with it, so no text is ever wrapped or clipped by a viewer.
  */
 export function textWidth(s: string, size: number, bold = false): number {
-  const table = bold ? INTER_700 : INTER_400;
-  let w = 0;
-  for (const ch of s) w += table[ch] ?? table[ch === '\u00a0' ? ' ' : 'M'] ?? 700;
-  return (w / 1000) * size;
+  return advance(s, size, bold ? 700 : 400);
 }
 
 /**

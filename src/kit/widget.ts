@@ -1,13 +1,10 @@
 import type { z } from 'zod';
-import type satori from 'satori/standalone';
 import type { CardOptions } from '../card/options';
 import type { Copy, Lang } from '../copy';
-import type { TextMode } from '../render/svg';
+import type { Shape } from '../render/draw';
 import type { Palette } from '../render/theme';
 import type { Facts } from '../series/facts';
 import type { Point, StoredSeries } from '../series/schema';
-
-export type Element = Parameters<typeof satori>[0];
 
 /** One series as a card sees it: its stored version, its words in the card's language, the
  * months up to `as_of` and the facts they prove. */
@@ -57,7 +54,8 @@ export interface CardModel {
 
 /**
  * The widget contract: a folder under widgets/ with a zod schema for its options, a pure model
- * (series and options in, pixels and finished strings out) and a pure satori view of that model.
+ * (series and options in, pixels and finished strings out) and a pure view that paints that model
+ * as shapes at absolute positions (src/render/draw.ts; helpers in src/kit/paint.ts).
  */
 export interface Widget<O extends CardOptions = CardOptions, M extends CardModel = CardModel> {
   name: string;
@@ -65,12 +63,7 @@ export interface Widget<O extends CardOptions = CardOptions, M extends CardModel
   /** Further series the card reads beyond the path's own, e.g. a comparison's `with=`. */
   reads?(opts: O): string[];
   model(input: WidgetInput<O>): M;
-  view(model: M, p: Palette): Element;
-  /**
-   * How the SVG carries its text (`TextMode` in src/render/svg.ts). Default `fonts`; a card with a
-   * few words, such as a badge, is smaller with `paths`. PNGs always use paths.
-   */
-  svgText?: TextMode;
+  view(model: M, p: Palette): Shape[];
 }
 
 /** Erases a widget's own option and model types so the registry can hold every widget. */

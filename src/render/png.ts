@@ -10,9 +10,9 @@ function ensureResvg(): Promise<void> {
 }
 
 /**
- * SVG → PNG at `width` pixels. PNG callers render with `TextMode` `paths`: satori has turned all
- * text into glyph paths, so resvg needs no fonts and draws the same Inter glyphs as the SVG. resvg ignores `prefers-color-scheme`: PNGs are
- * always rendered from an explicit light or dark SVG.
+ * SVG → PNG at `width` pixels. Cards draw their text from glyph outlines (src/render/draw.ts), so
+ * resvg needs no fonts and draws the very glyphs the SVG shows. resvg ignores `prefers-color-scheme`:
+ * PNGs are always rendered from an explicit light or dark SVG.
  */
 export async function svgToPng(svg: string, width: number): Promise<Uint8Array> {
   await ensureResvg();
@@ -22,6 +22,21 @@ export async function svgToPng(svg: string, width: number): Promise<Uint8Array> 
     return img.asPng();
   } finally {
     img.free();
+    r.free();
+  }
+}
+
+/** The box the ink of an SVG covers, as resvg draws it (tests use it to check that text fits). */
+export async function inkBox(svg: string): Promise<{ x: number; y: number; width: number; height: number } | null> {
+  await ensureResvg();
+  const r = new Resvg(svg, { font: { loadSystemFonts: false } });
+  try {
+    const b = r.getBBox();
+    if (!b) return null;
+    const box = { x: b.x, y: b.y, width: b.width, height: b.height };
+    b.free();
+    return box;
+  } finally {
     r.free();
   }
 }

@@ -95,7 +95,7 @@ export function palette(theme: 'light' | 'dark', accent?: string): Palette {
 }
 
 /**
- * CSS that re-colours a light-theme satori SVG for dark readers. Satori writes colours as
+ * CSS that re-colours a light-theme card for dark readers. Cards write colours as
  * presentation attributes; CSS rules beat those, so one file serves both schemes inside `<img>`.
  */
 export function autoThemeStyle(lightP: Palette, darkP: Palette): string {

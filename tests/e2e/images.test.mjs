@@ -4,6 +4,10 @@
 // fails writes the new image and a diff image (changed pixels in red) under test-output/image-diffs/.
 // UPDATE_SNAPSHOTS=1 (or a missing snapshot outside CI) writes the snapshot instead; look at it
 // before committing it.
+//
+// tests/__image_snapshots__/before-lean holds the same fixtures as the satori renderer drew them,
+// before cards drew their own glyph outlines. Every fixture is also compared with those, allowing a
+// shift of one pixel (the old PNG path placed glyphs off the pixel grid): same glyphs, same places.
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -17,6 +21,13 @@ import { startService } from './lib/service.mjs';
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const SNAPSHOTS = join(root, 'tests', '__image_snapshots__');
 const DIFFS = join(root, 'test-output', 'image-diffs');
+const BEFORE = join(SNAPSHOTS, 'before-lean');
+/**
+ * Share of pixels that may differ from before the rewrite. The stat card moved on purpose: its big
+ * number now keeps room under it for the comma's tail, which used to touch the month below (the
+ * new text-fit test found it), so everything under the number sits a few pixels lower.
+ */
+const beforeShare = (name) => (name.startsWith('stat-') ? 0.03 : 0.002);
 const PORTS = { service: 8813, inspector: 8817 };
 /** Per-pixel colour distance (pixelmatch's YIQ threshold) and the share of pixels that may differ. */
 const PIXEL_THRESHOLD = 0.1;
@@ -50,6 +61,64 @@ after(async () => {
   await svc?.stop();
 });
 
+/**
+ * Pixels of `a` with no pixel of `b` within one pixel (3×3) of the same colour (per channel within
+ * `tolerance` of 255), counted both ways: a one-pixel shift or anti-aliasing is not a difference; a
+ * missing, extra or moved glyph is.
+ */
+function unmatched(a, b, tolerance = 64) {
+  let n = 0;
+  const diff = new PNG({ width: a.width, height: a.height });
+  for (const [p, q] of [
+    [a, b],
+    [b, a],
+  ])
+    for (let y = 0; y < p.height; y++)
+      for (let x = 0; x < p.width; x++) {
+        const i = (y * p.width + x) * 4;
+        let found = false;
+        for (let dy = -1; dy <= 1 && !found; dy++)
+          for (let dx = -1; dx <= 1 && !found; dx++) {
+            const xx = x + dx;
+            const yy = y + dy;
+            if (xx < 0 || yy < 0 || xx >= q.width || yy >= q.height) continue;
+            const j = (yy * q.width + xx) * 4;
+            found = [0, 1, 2].every((c) => Math.abs(p.data[i + c] - q.data[j + c]) <= tolerance);
+          }
+        if (!found) {
+          n++;
+          diff.data[i] = 255;
+          diff.data[i + 3] = 255;
+        }
+      }
+  return { n, diff };
+}
+
+/** Compares `bytes` with the before-the-rewrite image `file`, one pixel of shift allowed. */
+function compareBefore(name, file, bytes, maxShare) {
+  let want = PNG.sync.read(readFileSync(file));
+  let got = PNG.sync.read(bytes);
+  assert.equal(got.width, want.width, `${name}: width`);
+  // A card that grew (the stat card, see beforeShare) is compared over the height both have.
+  if (got.height !== want.height) {
+    assert.ok(name.includes('stat-'), `${name}: height ${want.height} → ${got.height}`);
+    const h = Math.min(got.height, want.height);
+    [want, got] = [want, got].map((img) => {
+      const out = new PNG({ width: img.width, height: h });
+      PNG.bitblt(img, out, 0, 0, img.width, h, 0, 0);
+      return out;
+    });
+  }
+  const { n, diff } = unmatched(want, got);
+  const share = n / (want.width * want.height * 2);
+  if (share > maxShare) {
+    mkdirSync(DIFFS, { recursive: true });
+    writeFileSync(join(DIFFS, `${name}-before-actual.png`), bytes);
+    writeFileSync(join(DIFFS, `${name}-before-diff.png`), PNG.sync.write(diff));
+  }
+  assert.ok(share <= maxShare, `${name}: ${n} pixels (${(share * 100).toFixed(3)}%) differ from before the rewrite`);
+}
+
 /** Compares `bytes` with the snapshot `file`, or writes it; a failure leaves the image and a diff. */
 function compare(name, file, bytes, threshold, maxShare) {
   if (update || (!existsSync(file) && process.env.CI !== 'true')) {
@@ -82,13 +151,9 @@ describe('fixture PNGs match their committed image snapshots', () => {
     test(`${name}: ${path}`, async () => {
       const res = await fetch(svc.origin + path);
       assert.equal(res.status, 200, path);
-      compare(
-        name,
-        join(SNAPSHOTS, `${name}.png`),
-        Buffer.from(await res.arrayBuffer()),
-        PIXEL_THRESHOLD,
-        MAX_DIFF_SHARE,
-      );
+      const bytes = Buffer.from(await res.arrayBuffer());
+      compare(name, join(SNAPSHOTS, `${name}.png`), bytes, PIXEL_THRESHOLD, MAX_DIFF_SHARE);
+      compareBefore(name, join(BEFORE, `${name}.png`), bytes, beforeShare(name));
     });
 });
 
@@ -111,6 +176,7 @@ describe('fixture SVGs, drawn by Chromium, match their committed snapshots', () 
           BROWSER_THRESHOLD,
           BROWSER_MAX_DIFF_SHARE,
         );
+        compareBefore(`chromium-${name}`, join(BEFORE, 'chromium', `${name}.png`), shot, beforeShare(name));
       } finally {
         await page.close();
       }

@@ -1,11 +1,11 @@
 import { defineWidget } from '../../src/kit';
 import { barsModel } from './model';
 import { BarsOptions } from './schema';
-import { BarsView } from './view';
+import { paintBars } from './paint';
 
 export const bars = defineWidget({
   name: 'bars',
   schema: BarsOptions,
   model: (input) => barsModel(input),
-  view: (m, p) => BarsView({ m, p }),
+  view: (m, p) => paintBars(m, p),
 });

@@ -1,6 +1,6 @@
 import { PNG_SIZES, defineWidget } from '../../src/kit';
 import { trendModel } from '../trend/model';
-import { TrendView } from '../trend/view';
+import { paintTrend } from '../trend/paint';
 import { SocialOptions } from './schema';
 
 /** Open Graph / Twitter card size unless the PNG route asks for another preset. */
@@ -14,5 +14,5 @@ export const social = defineWidget({
   name: 'social',
   schema: SocialOptions,
   model: (input) => trendModel({ ...input, frame: input.frame ?? SOCIAL_FRAME }, { fullHeadline: true }),
-  view: (m, p) => TrendView({ m, p }),
+  view: (m, p) => paintTrend(m, p),
 });

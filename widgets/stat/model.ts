@@ -29,6 +29,8 @@ export interface StatModel extends CardModel {
   deck: TextBlock;
   value: string;
   valueSize: number;
+  /** Height kept for the big number: its size, and room under it for the comma's tail. */
+  valueBox: number;
   month: string;
   deltas: DeltaText[];
   /** Sparkline beside the number (wide) or under it (compact). */
@@ -59,7 +61,8 @@ export function statModel(input: WidgetInput<StatOptions>): StatModel {
     ? Math.ceil(Math.max(...ds.map((d) => textWidth(`${d.value} ${d.label}`, ty.body) + ty.body * 1.6), inner * 0.4))
     : inner;
   const valueSize = fitSize(value, [ty.big * 1.75, ty.big * 1.5, ty.big * 1.25, ty.big], leftW, true);
-  const numberBlock = Math.ceil(valueSize) + lineHeight(ty.body) + ds.length * lineHeight(ty.body) + 8;
+  const valueBox = Math.ceil(valueSize * 1.1);
+  const numberBlock = valueBox + lineHeight(ty.body) + ds.length * lineHeight(ty.body) + 8;
   const fixed = ty.pad * 2 + heading.height + deck.height + footer.height + ty.gap * 3 + 4;
   const spanH = lineHeight(ty.small) + 2;
   const minBody = side ? 100 : Math.ceil(numberBlock + spanH + ty.gap + 50);
@@ -77,6 +80,7 @@ export function statModel(input: WidgetInput<StatOptions>): StatModel {
     deck,
     value,
     valueSize,
+    valueBox,
     month,
     deltas: ds,
     side,

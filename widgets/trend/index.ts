@@ -1,11 +1,11 @@
 import { defineWidget } from '../../src/kit';
 import { trendModel } from './model';
 import { TrendOptions } from './schema';
-import { TrendView } from './view';
+import { paintTrend } from './paint';
 
 export const trend = defineWidget({
   name: 'trend',
   schema: TrendOptions,
   model: (input) => trendModel(input),
-  view: (m, p) => TrendView({ m, p }),
+  view: (m, p) => paintTrend(m, p),
 });

@@ -1,8 +1,7 @@
-/** @jsxImportSource satori/jsx */
 import { copy, type Lang } from '../copy';
 import { wrap } from '../kit/measure';
+import { place, rect, text, toSvg, type Shape } from './draw';
 import { svgToPng } from './png';
-import { renderSvg } from './svg';
 import { autoThemeStyle, dark, light, palette } from './theme';
 import { escapeXml } from './xml';
 
@@ -23,6 +22,7 @@ export interface ErrorCardInput {
 
 const height = (width: number) => Math.max(160, Math.round(width * 0.3));
 const FONT = 'Inter,"Helvetica Neue",Arial,sans-serif';
+// (An SVG error is written by hand with a font stack; a PNG error is drawn from the glyph outlines.)
 
 export function errorSvg(e: ErrorCardInput): string {
   const t = copy[e.lang];
@@ -46,7 +46,7 @@ export function errorSvg(e: ErrorCardInput): string {
   );
 }
 
-/** The generic error PNG for a status: the status's own words, drawn as glyph paths (resvg has no fonts). */
+/** The generic error PNG for a status: the status's own words, drawn from the glyph outlines. */
 export async function errorPng(
   status: number,
   lang: Lang,
@@ -56,31 +56,31 @@ export async function errorPng(
   const t = copy[lang];
   const h = height(width);
   const p = palette(theme);
-  const el = (
-    <div
-      style={{
-        display: 'flex',
-        flexDirection: 'column',
-        justifyContent: 'center',
-        width,
-        height: h,
-        padding: 20,
-        backgroundColor: p.bg,
-        color: p.text,
-        fontFamily: 'Inter',
-        border: `1px solid ${p.grid}`,
-      }}
-    >
-      <div style={{ display: 'flex', fontSize: 12, color: p.muted }}>{`${t.errorCard} · ${status}`}</div>
-      <div style={{ display: 'flex', fontSize: 18, fontWeight: 700, marginTop: 6 }}>{t.errorTitle(status)}</div>
-      <div style={{ display: 'flex', fontSize: 13, color: p.muted, marginTop: 6 }}>{t.errorHint(status)}</div>
-    </div>
-  );
-  const svg = await renderSvg(
-    el,
+  const pad = 20;
+  const lines: Array<[number, string, string, boolean]> = [
+    [12, p.muted, `${t.errorCard} · ${status}`, false],
+    [18, p.text, t.errorTitle(status), true],
+    [13, p.muted, t.errorHint(status), false],
+  ];
+  // Three lines, 6 px apart, centred in the card.
+  const block = lines.reduce((s, [size]) => s + place.height(size), 0) + 12;
+  let top = Math.round((h - block) / 2);
+  const shapes: Shape[] = [rect({ x: 0.5, y: 0.5, width: width - 1, height: h - 1, fill: p.bg, stroke: p.grid })];
+  for (const [size, fill, s, bold] of lines) {
+    shapes.push(text(pad, place.top(top, size), s, size, fill, { weight: bold ? 700 : 400 }));
+    top += place.height(size) + 6;
+  }
+  const svg = toSvg(
+    shapes,
     { width, height: h },
-    { title: `${t.errorCard}: ${t.errorTitle(status)}`, desc: t.errorHint(status), lang, theme },
-    'paths',
+    {
+      title: `${t.errorCard}: ${t.errorTitle(status)}`,
+      desc: t.errorHint(status),
+      lang,
+      theme,
+      autoLight: light,
+      autoDark: dark,
+    },
   );
   return svgToPng(svg, width);
 }
