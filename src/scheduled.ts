@@ -1,4 +1,5 @@
 import { textChunks } from './ingest/csv';
+import { afterWrite } from './jobs';
 import { importCbp } from './writer/client';
 import { BODY } from './limits';
 
@@ -13,7 +14,7 @@ const FETCH_TIMEOUT_MS = 60_000;
  * failure (network, HTTP status, malformed file) is logged and leaves the stored data as it was:
  * the importer validates the whole file before its first write.
  */
-async function refresh(env: Env): Promise<{ ok: boolean; summary: string[] }> {
+async function refresh(env: Env, ctx?: ExecutionContext): Promise<{ ok: boolean; summary: string[] }> {
   const url = env.CBP_CSV_URL?.trim();
   if (!url) return { ok: true, summary: ['CBP_CSV_URL is empty; scheduled refresh disabled'] };
   try {
@@ -27,14 +28,19 @@ async function refresh(env: Env): Promise<{ ok: boolean; summary: string[] }> {
     }
     // The operator chose this URL (CBP's own export), so the series it creates are expected.
     const report = await importCbp(env, textChunks(res.body, BODY.import), { allowNew: CRON_ALLOW_NEW });
+    await afterWrite(
+      env,
+      ctx,
+      report.series.filter((s) => s.status !== 'unchanged').map((s) => s.id),
+    );
     return { ok: true, summary: report.summary };
   } catch (e) {
     return { ok: false, summary: [`refresh failed, data unchanged: ${e instanceof Error ? e.message : String(e)}`] };
   }
 }
 
-export async function scheduled(_controller: ScheduledController, env: Env, _ctx: ExecutionContext): Promise<void> {
-  const r = await refresh(env);
+export async function scheduled(_controller: ScheduledController, env: Env, ctx: ExecutionContext): Promise<void> {
+  const r = await refresh(env, ctx);
   const log = r.ok ? console.log : console.error;
   for (const line of r.summary) log(`[cbp refresh] ${line}`);
 }

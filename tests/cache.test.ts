@@ -29,16 +29,29 @@ function limiter(success: boolean): { binding: RateLimit; calls: () => number } 
 }
 
 describe('rendered cards are cached by data version and normalised options', () => {
-  it.each(registry.names)('%s: reordered, defaulted and tracking parameters share one entry', async (w) => {
-    const first = await call(`/v1/sw-total/${w}.svg?lang=en&theme=dark&utm_source=news`);
-    expect(first.status).toBe(200);
-    expect(first.headers.get('x-cache')).toBe('MISS');
-    const second = await call(`/v1/sw-total/${w}.svg?theme=dark`);
-    expect(second.headers.get('x-cache')).toBe('HIT');
-    expect(second.headers.get('etag')).toBe(first.headers.get('etag'));
-    expect(await second.text()).toBe(await first.text());
-    expect(second.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
-  });
+  it.each(registry.names)(
+    '%s: reordered, defaulted and tracking parameters redirect to one canonical URL',
+    async (w) => {
+      for (const q of [
+        '?lang=en&theme=dark&utm_source=news',
+        '?theme=dark&width=640',
+        '?months=36&theme=dark&lang=en',
+      ].filter((q) => w === 'trend' || !q.includes('months'))) {
+        const moved = await call(`/v1/sw-total/${w}.svg${q}`);
+        expect(moved.status, q).toBe(301);
+        expect(moved.headers.get('location'), q).toBe(`/v1/sw-total/${w}.svg?theme=dark`);
+        expect(moved.headers.get('cache-control'), q).toContain('immutable');
+      }
+      const first = await call(`/v1/sw-total/${w}.svg?theme=dark`);
+      expect(first.status).toBe(200);
+      expect(first.headers.get('x-cache')).toBe('MISS');
+      const second = await call(`/v1/sw-total/${w}.svg?theme=dark`);
+      expect(second.headers.get('x-cache')).toBe('HIT');
+      expect(second.headers.get('etag')).toBe(first.headers.get('etag'));
+      expect(await second.text()).toBe(await first.text());
+      expect(second.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    },
+  );
 
   it('different options, kinds and PNG sizes are different entries', async () => {
     const tags = new Set<string | null>();
@@ -53,7 +66,10 @@ describe('rendered cards are cached by data version and normalised options', () 
 
   it('a cached PNG is served from the cache with the same bytes', async () => {
     const a = await call('/v1/sw-total/trend.png?size=og');
-    const b = await call('/v1/sw-total/trend.png?size=og&scale=1');
+    expect((await call('/v1/sw-total/trend.png?size=og&scale=1')).headers.get('location')).toBe(
+      '/v1/sw-total/trend.png?size=og',
+    );
+    const b = await call('/v1/sw-total/trend.png?size=og');
     expect(b.headers.get('x-cache')).toBe('HIT');
     expect(new Uint8Array(await b.arrayBuffer())).toEqual(new Uint8Array(await a.arrayBuffer()));
   });
@@ -94,9 +110,21 @@ describe('Cache-Control follows the pin', () => {
     expect(asOf).toMatch(/max-age=3600\b/);
     expect(asOf).not.toContain('immutable');
     const { version } = (await readSeries(env.SERIES, 'sw-total'))!;
-    const pinned = await call(`/v1/sw-total/trend.png?v=${version}&as_of=2024-01`);
+    const pinned = await call(`/v1/sw-total/trend.png?as_of=2024-01&v=${version}`);
     expect(pinned.status).toBe(200);
     expect(pinned.headers.get('cache-control')).toContain('immutable');
+  });
+
+  it('keeps a long edge life apart from the short browser one, and names the sources as Cache-Tags', async () => {
+    const live = await call('/v1/sw-total/trend.svg');
+    expect(live.headers.get('cloudflare-cdn-cache-control')).toBe('public, max-age=86400');
+    expect(live.headers.get('cache-tag')).toBe('series:sw-total');
+    const { version } = (await readSeries(env.SERIES, 'sw-total'))!;
+    const pinned = await call(`/v1/sw-total/trend.svg?v=${version}`);
+    expect(pinned.headers.get('cache-tag')).toBe(`pin:sw-total@${version}`);
+    expect(pinned.headers.get('cloudflare-cdn-cache-control')).toBe('public, max-age=31536000, immutable');
+    const error = await call('/v1/no-such/trend.svg');
+    expect(error.headers.get('cloudflare-cdn-cache-control')).toBeNull();
   });
 
   it('a v= pin that names no stored version is a 404 card; a malformed one a 400', async () => {

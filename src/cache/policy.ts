@@ -62,6 +62,30 @@ export function cacheControl(kind: CacheKind, pin: Pin = 'none'): string {
   return parts.join(', ');
 }
 
+/**
+ * How long Cloudflare's cache in front of the Worker (Workers Cache) keeps a response, apart from
+ * what browsers and other caches are told: long, because every write purges the tags it affects.
+ * Stored versions never change; errors and stale answers are not kept beyond their short life.
+ */
+function edgeLife(kind: CacheKind, pin: Pin): number | null {
+  if (PINNABLE.has(kind) && pin === 'version') return YEAR;
+  if (kind === 'error' || kind === 'stale') return null;
+  return DAY;
+}
+
+/**
+ * Every cache header of a response: `Cache-Control` for browsers and other caches (short for live
+ * data), `Cloudflare-CDN-Cache-Control` for Cloudflare's edge (long, purged on write), and
+ * `Cache-Tag` naming the sources it draws from (src/cache/tags.ts).
+ */
+export function cacheHeaders(kind: CacheKind, pin: Pin, cacheTags: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = { 'Cache-Control': cacheControl(kind, pin) };
+  const edge = edgeLife(kind, pin);
+  if (edge) out['Cloudflare-CDN-Cache-Control'] = `public, max-age=${edge}${pin === 'version' ? ', immutable' : ''}`;
+  if (cacheTags.length) out['Cache-Tag'] = cacheTags.join(',');
+  return out;
+}
+
 /** Which pin a query carries: a version pin wins over as_of. */
 export function pinOf(q: { v?: string | undefined; as_of?: string | undefined }): Pin {
   return q.v ? 'version' : q.as_of ? 'as_of' : 'none';

@@ -7,4 +7,4 @@
 export { cardBytes, cardModel } from './build';
 export { cardFrom, loadCard, resolveCard, type LoadedCard } from './load';
 export { createRegistry, type Registry } from './registry';
-export { cardSpec, parseSeriesId, parseVersionId, type CardSpec, type Output } from './spec';
+export { canonicalQuery, cardSpec, parseSeriesId, parseVersionId, type CardSpec, type Output } from './spec';

@@ -10,6 +10,8 @@ export interface Registry {
   get(name: string): Widget | undefined;
   /** The option names a widget accepts (its zod object's keys). */
   optionKeys(name: string): readonly string[];
+  /** The widget's options when none are given. */
+  defaults(name: string): Readonly<Record<string, unknown>>;
 }
 
 export function createRegistry(list: readonly Widget[]): Registry {
@@ -21,9 +23,11 @@ export function createRegistry(list: readonly Widget[]): Registry {
       return [w.name, Object.keys(shape)] as const;
     }),
   );
+  const defaults = new Map(list.map((w) => [w.name, w.schema.parse({}) as Record<string, unknown>]));
   return {
     names: list.map((w) => w.name),
     get: (name) => byName.get(name),
     optionKeys: (name) => keys.get(name) ?? Object.keys(CardOptions.shape),
+    defaults: (name) => defaults.get(name) ?? {},
   };
 }

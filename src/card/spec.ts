@@ -15,7 +15,11 @@ export interface CardSpec {
   /** The path's series first, then any the widget reads besides (a comparison's `with=`). */
   series: string[];
   opts: CardOptions;
-  /** The caller's card options as given (schema keys only, empties dropped) and the pin, for building URLs. */
+  /**
+   * The card's options in their one canonical spelling (schema order, defaults left out, colours as
+   * `aabbcc`), then the pin: every URL we build from a card uses them, and an image URL spelled any
+   * other way is redirected here (Cloudflare's cache keys on the full URL).
+   */
   params: URLSearchParams;
   /** `v=<version>`: render one stored version of the path's series; such bytes never change. */
   pin?: string;
@@ -64,12 +68,13 @@ export function cardSpec(
   const id = parseSeriesId(req.series);
   const widget = findWidget(registry, req.widget);
   const keys = registry.optionKeys(widget.name);
-  const params = new URLSearchParams();
-  for (const k of keys) if (Object.hasOwn(req.query, k)) params.set(k, req.query[k]!);
-  const parsed = widget.schema.safeParse(Object.fromEntries(params));
+  const given: Record<string, string> = {};
+  for (const k of keys) if (Object.hasOwn(req.query, k)) given[k] = req.query[k]!;
+  const parsed = widget.schema.safeParse(given);
   if (!parsed.success) throw invalidOption(parsed.error.issues);
   const opts = parsed.data;
   const pin = req.query.v === undefined ? undefined : parseVersionId(req.query.v);
+  const params = canonical(opts, keys, registry.defaults(widget.name));
   // A pin travels with the options into every URL built from them (image, page, share image).
   if (pin) params.set('v', pin);
   let output: Output = { kind: req.output } as Output;
@@ -80,4 +85,31 @@ export function cardSpec(
   }
   const others = (widget.reads?.(opts) ?? []).filter((s) => s !== id);
   return { widget, series: [id, ...new Set(others)], opts, params, ...(pin ? { pin } : {}), output };
+}
+
+/** Options in their canonical spelling: schema order, defaults and unset options left out. */
+function canonical(
+  opts: CardOptions,
+  keys: readonly string[],
+  defaults: Readonly<Record<string, unknown>>,
+): URLSearchParams {
+  const out = new URLSearchParams();
+  const o = opts as unknown as Record<string, unknown>;
+  for (const k of keys) {
+    const v = o[k];
+    if (v === undefined || v === defaults[k]) continue;
+    out.set(k, typeof v === 'string' ? v.replace(/^#/, '') : String(v));
+  }
+  return out;
+}
+
+/** The canonical query of an image URL: the card's options, its PNG options, then the pin. */
+export function canonicalQuery(spec: CardSpec): string {
+  const q = new URLSearchParams([...spec.params].filter(([k]) => k !== 'v'));
+  if (spec.output.kind === 'png') {
+    if (spec.output.scale !== PNG_SCALE.min) q.set('scale', String(spec.output.scale));
+    if (spec.output.size) q.set('size', spec.output.size);
+  }
+  if (spec.pin) q.set('v', spec.pin);
+  return q.size ? `?${q}` : '';
 }

@@ -1,4 +1,6 @@
-import { Hono, type MiddlewareHandler } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { afterResponse } from '../cache/edge';
+import { afterWrite } from '../jobs';
 import { z } from 'zod';
 import { parseSeriesId, parseVersionId } from '../card';
 import { Invalid, TooLarge, Unprocessable, describeIssues } from '../errors';
@@ -50,6 +52,17 @@ function written(w: Written, status: number): Response {
   });
 }
 
+/** Purges and queues what a write changed, after the response (src/jobs/). */
+async function after(c: Context<AppEnv>, ids: string[]): Promise<void> {
+  let ctx: ExecutionContext | undefined;
+  try {
+    ctx = c.executionCtx as ExecutionContext;
+  } catch {
+    ctx = undefined;
+  }
+  await afterResponse(c, afterWrite(c.env, ctx, ids));
+}
+
 const conditions = (c: { req: { header(name: string): string | undefined } }) =>
   parseConditions({ ifMatch: c.req.header('If-Match'), ifNoneMatch: c.req.header('If-None-Match') });
 
@@ -67,6 +80,7 @@ admin.put('/series/:id', noStore, guard, async (c) => {
     throw new Unprocessable('Invalid series', `The body's "id" must be "${id}".`);
   }
   const w = await writeSeries(c.env, body, { conditions: conditions(c) });
+  if (w.changed) await after(c, [w.id]);
   return written(w, w.changed && !w.previous ? 201 : 200);
 });
 
@@ -74,7 +88,9 @@ admin.put('/series/:id', noStore, guard, async (c) => {
 admin.post('/series/:id/restore/:version', noStore, guard, async (c) => {
   const id = parseSeriesId(c.req.param('id'));
   const version = parseVersionId(c.req.param('version'));
-  return written(await restoreVersion(c.env, id, version, conditions(c)), 200);
+  const w = await restoreVersion(c.env, id, version, conditions(c));
+  if (w.changed) await after(c, [w.id]);
+  return written(w, 200);
 });
 
 /** The seed is in: `/healthz` may report ready (`npm start` calls this after seeding). */
@@ -110,6 +126,11 @@ admin.post('/import/cbp', noStore, guard, async (c) => {
     vintage: q.data.vintage,
     allowNew: q.data.allow_new,
   });
+  if (!report.dryRun)
+    await after(
+      c,
+      report.series.filter((s) => s.status !== 'unchanged').map((s) => s.id),
+    );
   return new Response(JSON.stringify(report), { status: report.published ? 200 : 202, headers: headersFor('admin') });
 });
 

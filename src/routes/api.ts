@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
-import { type Pin, cacheControl } from '../cache/policy';
+import { type Pin, cacheHeaders } from '../cache/policy';
+import { tags } from '../cache/tags';
 import { parseSeriesId, parseVersionId } from '../card';
 import { Invalid, NotFound, describeIssues, seriesNotFound } from '../errors';
 import { headersFor } from '../http/headers';
@@ -49,12 +50,13 @@ async function etagOf(body: string): Promise<string> {
 async function send(
   c: Context<AppEnv>,
   body: string,
+  cacheTags: string[],
   kind: 'json' | 'csv' = 'json',
   extra: Record<string, string> = {},
   pin: Pin = 'none',
 ) {
   const etag = await etagOf(body);
-  const headers = headersFor(kind, { ...CORS, 'Cache-Control': cacheControl(kind, pin), ETag: etag, ...extra });
+  const headers = headersFor(kind, { ...CORS, ...cacheHeaders(kind, pin, cacheTags), ETag: etag, ...extra });
   const inm = c.req.header('If-None-Match');
   if (inm && inm.split(',').some((t) => t.trim().replace(/^W\//, '') === etag || t.trim() === '*')) {
     headers.delete('Content-Type');
@@ -117,7 +119,10 @@ const links = (id: string) => ({
 api.get('/series', async (c) => {
   const kv = c.env.SERIES;
   const catalog = await readCatalog(kv);
-  if (catalog) return send(c, JSON.stringify({ series: catalog.series.map((e) => ({ ...e, links: links(e.id) })) }));
+  if (catalog)
+    return send(c, JSON.stringify({ series: catalog.series.map((e) => ({ ...e, links: links(e.id) })) }), [
+      tags.catalog,
+    ]);
   const series = await Promise.all(
     (await listSeries(kv)).map(async (id) => {
       try {
@@ -142,7 +147,7 @@ api.get('/series', async (c) => {
       }
     }),
   );
-  return send(c, JSON.stringify({ series }));
+  return send(c, JSON.stringify({ series }), [tags.catalog]);
 });
 
 api.get('/series/:file{[a-z0-9-]+\\.csv}', async (c) => {
@@ -151,7 +156,7 @@ api.get('/series/:file{[a-z0-9-]+\\.csv}', async (c) => {
   const s = await load(c, id);
   const name = asOf ? `${id}-as-of-${asOf}.csv` : `${id}.csv`;
   const disposition = { 'Content-Disposition': `attachment; filename="${name}"` };
-  return send(c, seriesCsv(s, cut(s, asOf)), 'csv', disposition, asOf ? 'as_of' : 'none');
+  return send(c, seriesCsv(s, cut(s, asOf)), [tags.series(id)], 'csv', disposition, asOf ? 'as_of' : 'none');
 });
 
 api.get('/series/:id', async (c) => {
@@ -167,7 +172,7 @@ api.get('/series/:id', async (c) => {
     series: { ...s.series, points },
     facts: computeFacts(points),
   };
-  return send(c, JSON.stringify(body), 'json', {}, asOf ? 'as_of' : 'none');
+  return send(c, JSON.stringify(body), [tags.series(id)], 'json', {}, asOf ? 'as_of' : 'none');
 });
 
 api.get('/series/:id/versions', async (c) => {
@@ -180,7 +185,7 @@ api.get('/series/:id/versions', async (c) => {
   const state = (v: string) =>
     v === current ? 'current' : !current ? 'unknown' : seqOf(v) < seqOf(current) ? 'earlier' : 'incomplete';
   const list = [...versions].reverse().map((v) => ({ ...v, state: state(v.version) }));
-  return send(c, JSON.stringify({ id, current, versions: list }));
+  return send(c, JSON.stringify({ id, current, versions: list }), [tags.series(id)]);
 });
 
 /** One earlier version, exactly as stored: history stays readable. */
@@ -190,5 +195,5 @@ api.get('/series/:id/versions/:version', async (c) => {
   const s = await readVersion(c.env.SERIES, id, version);
   if (!s) throw versionNotFound(id, version);
   // Stored versions are never rewritten: the URL names immutable bytes.
-  return send(c, JSON.stringify(s), 'json', {}, 'version');
+  return send(c, JSON.stringify(s), [tags.pinned(id, version)], 'json', {}, 'version');
 });

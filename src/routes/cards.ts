@@ -1,13 +1,16 @@
 import { Hono, type Context } from 'hono';
 import { afterResponse, lookup, store } from '../cache/edge';
 import { EDGE_TTL, LAST_GOOD_TTL, cardKey, etagFor, lastGoodKey, matchesEtag } from '../cache/key';
-import { cacheControl, pinOf } from '../cache/policy';
+import { cacheControl, cacheHeaders, pinOf } from '../cache/policy';
+import { tags } from '../cache/tags';
+import { cardPath, isDefault } from '../jobs/prerender';
+import { keys } from '../series/keys';
 import { cardBytes, cardSpec, loadCard, resolveCard, type CardSpec } from '../card';
 import { Unavailable } from '../errors';
 import { clientKey, spend } from '../http/budget';
 import { headersFor } from '../http/headers';
 import { PNG_SIZES } from '../limits';
-import { StoreUnavailable, seqOf } from '../series/store';
+import { StoreUnavailable, seqOf, timed } from '../series/store';
 import type { AppEnv } from '../types';
 
 /** Card images: GET /v1/{series}/{widget}.svg|png. */
@@ -28,7 +31,12 @@ cards.get('/:series/:file{[a-z0-9-]+\\.(?:svg|png)}', async (c) => {
     output: file.slice(dot + 1) as 'svg' | 'png',
   });
   const kind = spec.output.kind as 'svg' | 'png';
-  const origin = new URL(c.req.url).origin;
+  const url = new URL(c.req.url);
+  const origin = url.origin;
+  // One URL per card: Cloudflare's cache keys on the full URL, so other spellings are sent to this one.
+  const canonical = cardPath(spec);
+  if (`${url.pathname}${url.search}` !== canonical)
+    return new Response(null, { status: 301, headers: { Location: canonical, ...cacheHeaders('svg', 'version', []) } });
 
   const timing = c.var.timing;
   let versions: string[];
@@ -41,7 +49,10 @@ cards.get('/:series/:file{[a-z0-9-]+\\.(?:svg|png)}', async (c) => {
   timing.versions = versions;
   const key = cardKey(origin, spec, versions);
   const etag = await etagFor(key);
-  const headers = { ETag: etag, 'Cache-Control': cacheControl(kind, pinOf({ v: spec.pin, as_of: spec.opts.as_of })) };
+  const cacheTags = spec.pin
+    ? [tags.pinned(spec.series[0]!, spec.pin), ...spec.series.slice(1).map(tags.series)]
+    : spec.series.map(tags.series);
+  const headers = { ETag: etag, ...cacheHeaders(kind, pinOf({ v: spec.pin, as_of: spec.opts.as_of }), cacheTags) };
   const inm = c.req.header('If-None-Match');
   if (matchesEtag(inm, etag)) {
     // `If-None-Match: *` matches only a representation that exists, and a pin may name a version
@@ -53,6 +64,12 @@ cards.get('/:series/:file{[a-z0-9-]+\\.(?:svg|png)}', async (c) => {
   const hit = await timing.time('cache', () => lookup(key));
   if (hit) return new Response(hit.body, { headers: headersFor(kind, { ...headers, 'X-Cache': 'HIT' }) });
 
+  // A default card was rendered when its data were written: a KV read, not a render.
+  const pre = isDefault(spec) ? await timing.time('kv', () => prerendered(c.env.SERIES, versions, canonical)) : null;
+  if (pre) {
+    await afterResponse(c, store(key, new Uint8Array(pre), etag, EDGE_TTL));
+    return new Response(pre, { headers: headersFor(kind, { ...headers, 'X-Cache': 'PRERENDERED' }) });
+  }
   const card = await timing.time('kv', () => loadCard(c.env.SERIES, spec, versions));
   await spend(c.env[LIMITERS[costOf(spec)]], clientKey(c), COST_NAMES[costOf(spec)]);
   const bytes = await timing.time('render', () => cardBytes(card, c.env.SERVICE_NAME));
@@ -66,6 +83,12 @@ cards.get('/:series/:file{[a-z0-9-]+\\.(?:svg|png)}', async (c) => {
   );
   return new Response(bytes, { headers: headersFor(kind, { ...headers, 'X-Cache': 'MISS' }) });
 });
+
+/** A pre-rendered card, or null; a failing read is only a missed shortcut. */
+async function prerendered(kv: KVNamespace, versions: string[], path: string): Promise<ArrayBuffer | null> {
+  const key = keys.prerender(versions, path);
+  return timed(kv.get(key, { type: 'arrayBuffer', cacheTtl: 86_400 }), key).catch(() => null);
+}
 
 /** Render cost classes, each with its own per-client budget of uncached renders (wrangler.toml). */
 type Cost = 'svg' | 'png' | 'heavy';

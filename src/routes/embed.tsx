@@ -1,6 +1,7 @@
 /** @jsxImportSource hono/jsx */
 import { Hono } from 'hono';
-import { cacheControl, pinOf } from '../cache/policy';
+import { cacheHeaders, pinOf } from '../cache/policy';
+import { tags } from '../cache/tags';
 import { cardSpec, loadCard } from '../card';
 import { pageCard } from '../embed/card';
 import { embedCsp } from '../embed/client';
@@ -33,7 +34,8 @@ embed.get('/:series/:widget', async (c) => {
     headers: headersFor('embed', {
       'Content-Security-Policy': await embedCsp(),
       Link: discoveryHeader(origin, canonicalEmbed(origin, info), info.title),
-      'Cache-Control': cacheControl('embed', pinOf({ as_of: spec.opts.as_of })),
+      // A pinned page is not immutable: what it discloses about later releases changes with each one.
+      ...cacheHeaders('embed', pinOf({ as_of: spec.opts.as_of }), spec.series.map(tags.series)),
     }),
   });
 });

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { EMBED_JS } from '../embed/loader';
-import { cacheControl } from '../cache/policy';
+import { cacheHeaders } from '../cache/policy';
+import { tags } from '../cache/tags';
 import { headersFor } from '../http/headers';
 import type { AppEnv } from '../types';
 
@@ -9,5 +10,5 @@ export const embedjs = new Hono<AppEnv>();
 
 embedjs.get(
   '/',
-  () => new Response(EMBED_JS, { headers: headersFor('script', { 'Cache-Control': cacheControl('script') }) }),
+  () => new Response(EMBED_JS, { headers: headersFor('script', cacheHeaders('script', 'none', [tags.static])) }),
 );

@@ -1,7 +1,8 @@
 /** @jsxImportSource hono/jsx */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { cacheControl } from '../cache/policy';
+import { cacheHeaders } from '../cache/policy';
+import { tags } from '../cache/tags';
 import { cardFrom, cardSpec } from '../card';
 import { CardOptions } from '../card/options';
 import { pageCard } from '../embed/card';
@@ -83,6 +84,6 @@ gallery.get('/', async (c) => {
     />
   );
   return new Response(stripIllegal(`<!doctype html>${await page.toString()}`), {
-    headers: headersFor('html', { 'Cache-Control': cacheControl('html') }),
+    headers: headersFor('html', cacheHeaders('html', 'none', [tags.catalog])),
   });
 });

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { cacheControl } from '../cache/policy';
+import { cacheHeaders } from '../cache/policy';
+import { tags } from '../cache/tags';
 import { cardSpec, loadCard } from '../card';
 import { intParam } from '../card/options';
 import { pageCard } from '../embed/card';
@@ -42,7 +43,7 @@ oembed.get('/', async (c) => {
   c.var.timing.versions = card.stored.map((s) => s.version);
   const info = pageCard(card, c.env.SERVICE_NAME, registry.optionKeys(spec.widget.name));
   const body = oembedResponse(reqUrl.origin, info, shareImage(reqUrl.origin, info, registry), { maxwidth, maxheight });
-  const cache = { 'Cache-Control': cacheControl('oembed') };
+  const cache = cacheHeaders('oembed', 'none', spec.series.map(tags.series));
   if (format === 'xml')
     return new Response(stripIllegal(oembedXml(body)), {
       headers: headersFor('json', { ...cache, 'Content-Type': 'text/xml; charset=utf-8' }),

@@ -22,6 +22,11 @@ export const keys = {
   history: (id: string): string => `${KEY_SCHEMA}:hist:${id}`,
   /** One summary per current series, for the catalog and the gallery (one read, not one per series). */
   catalog: `${KEY_SCHEMA}:catalog`,
+  /**
+   * A card rendered ahead of time (src/jobs/prerender.ts), under the versions it shows and its
+   * canonical path, so a data centre's cache miss costs a KV read, not a render.
+   */
+  prerender: (versions: readonly string[], path: string): string => `${KEY_SCHEMA}:pre:${versions.join('+')}:${path}`,
   /** Set once the local seed is in (see `READINESS` in wrangler.toml). */
   ready: `${KEY_SCHEMA}:meta:ready`,
 };
