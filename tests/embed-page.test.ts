@@ -12,7 +12,7 @@ async function sha256(text: string): Promise<string> {
   return btoa(String.fromCharCode(...d));
 }
 const svgText = (svg: string, tag: 'title' | 'desc') =>
-  new RegExp(`<${tag} id="\\w">([^<]*)</${tag}>`)
+  new RegExp(`<${tag} id="[\\w-]+">([^<]*)</${tag}>`)
     .exec(svg)![1]!
     .replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n)))
     .replace(/&amp;/g, '&');

@@ -19,9 +19,9 @@ describe('the foundation slice', () => {
     expect(res.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');
     const svg = await res.text();
     expect(svg.startsWith('<svg ')).toBe(true);
-    // Satori draws text as paths, so the words live in <title>/<desc>.
-    expect(svg).toContain('<title id="t">Southwest border encounters, Aug 2026</title>');
-    expect(svg).toMatch(/<desc id="d">Southwest border encounters: 12,242 \(August 2026\)/);
+    // Text is drawn from glyph outlines, so the words live in <title>/<desc>.
+    expect(svg).toMatch(/<title id="[\w-]+t">Southwest border encounters, Aug 2026<\/title>/);
+    expect(svg).toMatch(/<desc id="[\w-]+d">Southwest border encounters: 12,242 \(August 2026\)/);
     expect(svg).toContain('U.S. Customs and Border Protection');
     expect(svg).toMatch(/<path[^>]+d="M/);
     expect(svg).not.toContain('data:image');

@@ -52,8 +52,8 @@ describe('a widget added to the registry gets every surface with no other change
     expect(svg.status).toBe(200);
     const text = await svg.text();
     expect(XMLValidator.validate(text)).toBe(true);
-    expect(text).toMatch(/^<svg width="200" height="40"/);
-    expect(text).toContain('<title id="t">Border Patrol encounters, southwest border: dot</title>');
+    expect(text).toMatch(/^<svg id="[\w-]+" width="200" height="40"/);
+    expect(text).toMatch(/<title id="[\w-]+t">Border Patrol encounters, southwest border: dot<\/title>/);
     expect((await call('/v1/sw-usbp/dot.png')).headers.get('content-type')).toBe('image/png');
     expect((await call('/v1/sw-usbp/dot.svg?size=xl')).status).toBe(400);
     // The app the Worker serves does not know it.

@@ -67,6 +67,37 @@ describe('SVG snapshots of a representative set, one element per line', () => {
   }
 });
 
+describe('cards inlined side by side on one page', () => {
+  const ids = (svg: string) => [...svg.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!);
+  it('share no id unless they are the same card, and an auto card styles only itself', async () => {
+    const svgs = await Promise.all(
+      [
+        '/v1/sw-usbp/trend.svg?theme=auto',
+        '/v1/sw-total/trend.svg?theme=auto',
+        '/v1/sw-usbp/stat.svg',
+        '/v1/sw-usbp/badge.svg',
+        '/v1/sw-usbp/trend.svg?as_of=2025-11',
+      ].map(async (p) => (await get(p)).text()),
+    );
+    const seen = new Map<string, number>();
+    svgs.forEach((svg, i) => {
+      const own = ids(svg);
+      expect(new Set(own).size, `card ${i}: duplicate id`).toBe(own.length);
+      for (const id of own) {
+        expect(seen.get(id), `id ${id} of card ${i} is also in card ${seen.get(id)}`).toBeUndefined();
+        seen.set(id, i);
+      }
+      // every <use> points into its own card
+      for (const m of svg.matchAll(/href="#([^"]+)"/g)) expect(own).toContain(m[1]);
+    });
+    const scope = /^<svg id="([^"]+)"/.exec(svgs[0]!)![1]!;
+    const css = /<style>@media \(prefers-color-scheme: dark\)\{(.*)\}<\/style>/.exec(svgs[0]!)![1]!;
+    for (const rule of css.split('}').filter(Boolean)) expect(rule.startsWith(`#${scope} [`), rule).toBe(true);
+    // the same card twice is the same bytes, ids and all
+    expect(await (await get('/v1/sw-usbp/stat.svg')).text()).toBe(svgs[2]);
+  });
+});
+
 describe('every widget in every theme and language', () => {
   for (const name of NAMES)
     for (const theme of ['light', 'dark', 'auto'] as const)
@@ -77,7 +108,7 @@ describe('every widget in every theme and language', () => {
           const svg = await res.text();
           expect(XMLValidator.validate(svg)).toBe(true);
           expect(svg).toMatch(new RegExp(`^<svg [^>]*role="img"[^>]*lang="${lang}"`));
-          expect(svg).toMatch(/<title id="t">[^<]+<\/title><desc id="d">[^<]+<\/desc>/);
+          expect(svg).toMatch(/<title id="[\w-]+t">[^<]+<\/title><desc id="[\w-]+d">[^<]+<\/desc>/);
           expect(svg).not.toContain('data:image');
           const p = theme === 'dark' ? dark : light;
           // The badge has no background of its own; every other card paints one.
@@ -86,7 +117,7 @@ describe('every widget in every theme and language', () => {
           if (theme === 'auto') expect(svg).toContain(`[fill="${light.bg}"]{fill:${dark.bg}}`);
           else expect(svg).not.toContain('prefers-color-scheme');
           // A Spanish card speaks Spanish: its title is the series' Spanish title.
-          const title = /<title id="t">([^<]+)<\/title>/.exec(svg)![1]!;
+          const title = /<title id="[\w-]+t">([^<]+)<\/title>/.exec(svg)![1]!;
           if (lang === 'es') expect(title).toMatch(/Patrulla Fronteriza/);
           else expect(title).toMatch(/Border Patrol/);
         });
@@ -95,13 +126,13 @@ describe('every widget in every theme and language', () => {
     for (const name of NAMES) {
       const svg = await (await get(`/v1/sw-usbp/${name}.svg?${PIN}&lang=es`)).text();
       expect(svg, name).not.toMatch(/<text|@font-face|url\(/);
-      const defined = [...svg.matchAll(/<path id="(g[a-zA-Z]+)" d="[^"]+"\/>/g)].map((m) => m[1]);
-      const used = new Set([...svg.matchAll(/<use href="#(g[a-zA-Z]+)"/g)].map((m) => m[1]));
+      const defined = [...svg.matchAll(/<path id="(c[a-z0-9]{4}[a-zA-Z]+)" d="[^"]+"\/>/g)].map((m) => m[1]);
+      const used = new Set([...svg.matchAll(/<use href="#(c[a-z0-9]{4}[a-zA-Z]+)"/g)].map((m) => m[1]));
       expect(defined.length, name).toBeGreaterThan(5);
       expect(new Set(defined).size, `${name}: a glyph defined twice`).toBe(defined.length);
       expect([...used].sort(), name).toEqual([...defined].sort());
       // The words stay text for assistive technology.
-      expect(svg, name).toMatch(/<title id="t">[^<]{8,}<\/title><desc id="d">[^<]{20,}<\/desc>/);
+      expect(svg, name).toMatch(/<title id="[\w-]+t">[^<]{8,}<\/title><desc id="[\w-]+d">[^<]{20,}<\/desc>/);
     }
   });
 
@@ -115,7 +146,7 @@ describe('every widget in every theme and language', () => {
 
   it('describes the card in one generated sentence: what, latest value, change, claim, source', async () => {
     const svg = await (await get(`/v1/sw-usbp/stat.svg?${PIN}`)).text();
-    const desc = /<desc id="d">([^<]+)<\/desc>/.exec(svg)![1]!;
+    const desc = /<desc id="[\w-]+d">([^<]+)<\/desc>/.exec(svg)![1]!;
     expect(desc).toBe(
       'Border Patrol encounters, southwest border: 7,353 (November 2025); −7.9% vs. previous month; ' +
         '−84% vs. a year earlier. Lowest November in the series (since 2018). ' +
@@ -123,7 +154,7 @@ describe('every widget in every theme and language', () => {
     );
     const es = await (await get(`/v1/sw-usbp/stat.svg?lang=es&${PIN}`)).text();
     expect(es).toMatch(
-      /<desc id="d">Encuentros de la Patrulla Fronteriza[^<]*: 7,353 \(noviembre de 2025\)[^<]*El noviembre más bajo de la serie/,
+      /<desc id="[\w-]+d">Encuentros de la Patrulla Fronteriza[^<]*: 7,353 \(noviembre de 2025\)[^<]*El noviembre más bajo de la serie/,
     );
   });
 
@@ -133,15 +164,17 @@ describe('every widget in every theme and language', () => {
       await get(`/v1/sw-usbp/badge.svg?${PIN}&label=${encodeURIComponent('Migrant deaths')}`)
     ).text();
     expect(forged).toBe(plain);
-    expect(/<title id="t">([^<]+)<\/title>/.exec(plain)![1]).toBe(`${SEED['sw-usbp'].short}: 7,353 · Nov 2025`);
+    expect(/<title id="[\w-]+t">([^<]+)<\/title>/.exec(plain)![1]).toBe(`${SEED['sw-usbp'].short}: 7,353 · Nov 2025`);
     const es = await (await get(`/v1/sw-usbp/badge.svg?${PIN}&lang=es`)).text();
-    expect(/<title id="t">([^<]+)<\/title>/.exec(es)![1]).toBe(`${SEED['sw-usbp'].i18n.es.short}: 7,353 · nov 2025`);
+    expect(/<title id="[\w-]+t">([^<]+)<\/title>/.exec(es)![1]).toBe(
+      `${SEED['sw-usbp'].i18n.es.short}: 7,353 · nov 2025`,
+    );
   });
 
   it('honours width from 320 to 1200 px', async () => {
     for (const w of [320, 479, 480, 1200]) {
       const svg = await (await get(`/v1/sw-total/trend.svg?width=${w}`)).text();
-      expect(svg).toMatch(new RegExp(`^<svg width="${w}"`));
+      expect(svg).toMatch(new RegExp(`^<svg id="[\\w-]+" width="${w}"`));
     }
   });
 });
@@ -154,7 +187,7 @@ describe('each widget fixture renders', () => {
         expect(res.status).toBe(200);
         const svg = await res.text();
         expect(XMLValidator.validate(svg)).toBe(true);
-        const w = Number(/^<svg width="(\d+)"/.exec(svg)![1]);
+        const w = Number(/^<svg id="[\w-]+" width="(\d+)"/.exec(svg)![1]);
         const asked = new URLSearchParams(c.query).get('width');
         if (asked && name !== 'badge' && name !== 'social') expect(w).toBe(Number(asked));
       });

@@ -17,7 +17,7 @@ describe('yAxis', () => {
     const { y, ticks } = yAxis(249_740, 10, 210, 4, 'en');
     expect(ticks[0]!.label).toBe('0');
     expect(y(0)).toBe(210);
-    expect(y.domain()[1]).toBeGreaterThanOrEqual(249_740);
+    expect(y(249_740)).toBeGreaterThanOrEqual(10); // the maximum lies inside the plot
     expect(ticks.map((t) => t.label)).toEqual(['0', '50K', '100K', '150K', '200K', '250K']);
     expect(ticks.at(-1)!.pos).toBeGreaterThanOrEqual(10);
   });

@@ -1,6 +1,6 @@
-import { scaleLinear } from 'd3-scale';
 import { fmt, type Lang } from '../copy';
 import { textWidth } from './measure';
+import { linear, nice, ticks } from './scale';
 
 export interface Tick {
   pos: number;
@@ -15,15 +15,13 @@ export interface Tick {
  * `nice()`d so the top tick is the top of the plot and never lies above it.
  */
 export function yAxis(max: number, top: number, bottom: number, count: number, lang: Lang) {
-  const y = scaleLinear()
-    .domain([0, max > 0 ? max : 1])
-    .nice(count)
-    .range([bottom, top]);
-  const ticks = y.ticks(count).map((v) => {
+  const [d0, d1] = nice(0, max > 0 ? max : 1, count);
+  const y = linear([d0, d1], [bottom, top]);
+  const labels = ticks(d0, d1, count).map((v) => {
     const label = fmt.compact(lang, v);
     return { pos: y(v), label, left: 0, width: 0 };
   });
-  return { y, ticks };
+  return { y, ticks: labels };
 }
 
 /** Widest y label at `size`, for the plot's left margin. */

@@ -16,6 +16,7 @@ export { placeLabel, type Box } from './labels';
 export { block, footerModel, lineHeight, typeFor, type FooterModel, type TextBlock, type Type } from './layout';
 export { fitSize, glue, textWidth } from './measure';
 export { sparkline, type Spark } from './spark';
+export { areaPath, band, linePath, linear } from './scale';
 export { at, background, deltaChips, footer, lines, textEnd } from './paint';
 export { circle, line, path, place, rect, text, type Shape } from '../render/draw';
 export { deckText, deltas, describe, footerSource, headline, monthTable, windowText, type DeltaText } from './text';

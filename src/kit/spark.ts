@@ -1,5 +1,4 @@
-import { scaleLinear } from 'd3-scale';
-import { area, line } from 'd3-shape';
+import { areaPath, linePath, linear } from './scale';
 import type { Point } from '../../src/series/schema';
 
 export interface Spark {
@@ -13,19 +12,15 @@ export interface Spark {
 /** A sparkline from zero (so its height means something) with room for the end dot. */
 export function sparkline(points: readonly Point[], width: number, height: number): Spark {
   const m = 5;
-  const x = scaleLinear()
-    .domain([0, Math.max(1, points.length - 1)])
-    .range([m, width - m]);
-  const y = scaleLinear()
-    .domain([0, Math.max(1, ...points.map((p) => p.value))])
-    .range([height - 1, m]);
+  const x = linear([0, Math.max(1, points.length - 1)], [m, width - m]);
+  const y = linear([0, Math.max(1, ...points.map((p) => p.value))], [height - 1, m]);
   const r = (n: number) => Math.round(n * 10) / 10;
   const pts = points.map((p, i) => [r(x(i)), r(y(p.value))] as [number, number]);
   return {
     width,
     height,
-    line: line()(pts) ?? '',
-    area: area().y0(height - 1)(pts) ?? '',
+    line: linePath(pts),
+    area: areaPath(pts, height - 1),
     last: pts.at(-1)!,
   };
 }

@@ -39,14 +39,35 @@ export function text(
 
 // --- text metrics: the same advances measure and draw -------------------------------------------
 
-/** What a character without a glyph in the subset advances by: the width of `o`. */
-const FALLBACK: Record<Weight, number> = { 400: GLYPHS[400].adv.o!, 700: GLYPHS[700].adv.o! };
+const drawn = new Map<string, string>();
+/**
+ * What is drawn for a character: itself when the card's glyphs have it; else its letters without
+ * accents ("ç" → "c", "ﬁ" → "fi") when those are drawn; else "?", so a missing glyph shows instead of
+ * leaving a silent gap. Measuring and drawing both go through this.
+ */
+function drawable(ch: string): string {
+  if (GLYPHS[400].adv[ch] !== undefined) return ch;
+  let out = drawn.get(ch);
+  if (out === undefined) {
+    const base = ch.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+    out = base && [...base].every((c) => GLYPHS[400].adv[c] !== undefined) ? base : '?';
+    drawn.set(ch, out);
+  }
+  return out;
+}
+
+/** The string as it is drawn (see `drawable`). */
+const asDrawn = (s: string): string => {
+  let out = '';
+  for (const ch of s) out += drawable(ch);
+  return out;
+};
 
 /** Width of `s` in pixels at `size`, from the glyphs that draw it. */
 export function advance(s: string, size: number, weight: Weight = 400): number {
   const adv = GLYPHS[weight].adv;
   let w = 0;
-  for (const ch of s) w += adv[ch] ?? FALLBACK[weight];
+  for (const ch of asDrawn(stripIllegal(s))) w += adv[ch]!;
   return (w * size) / UPM;
 }
 
@@ -98,25 +119,47 @@ function attrs(a: Attrs): string {
   return out;
 }
 
-/** Short, distinct ids for glyphs: a, b, …, z, A, …, Z, aa, …; prefixed so several cards can share a page. */
-function glyphId(i: number): string {
+/** Short, distinct ids for glyphs: a, b, …, z, A, …, Z, aa, …, after the card's scope. */
+function glyphId(scope: string, i: number): string {
   const abc = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
   let s = '';
   do {
     s = abc[i % abc.length] + s;
     i = Math.floor(i / abc.length) - 1;
   } while (i >= 0);
-  return `g${s}`;
+  return scope + s;
 }
 
 interface Glyphs {
+  scope: string;
   ids: Map<string, string>;
   defs: string[];
 }
 
+/**
+ * A card's id prefix, from everything that decides its glyph ids and styles. A page that inlines
+ * several cards' SVG markup (rather than `<img>`) then never resolves one card's `#id` to another
+ * card's glyph, which would draw its digits with the other card's outlines; two cards with the
+ * same prefix have the same text in the same order, so their ids mean the same glyphs anyway.
+ */
+function scopeOf(shapes: readonly Shape[], meta: SvgMeta): string {
+  let h = 0x811c9dc5;
+  const mix = (s: string) => {
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  };
+  const walk = (list: readonly Shape[]) => {
+    for (const s of list)
+      if (s.kind === 'text') mix(`${s.weight}${s.text}\u0000`);
+      else if (s.kind === 'g') walk(s.children);
+  };
+  walk(shapes);
+  mix(`${meta.theme}${meta.title}${meta.desc}`);
+  return `c${(h >>> 0).toString(36).padStart(4, '0').slice(0, 4)}`;
+}
+
 function writeText(t: Extract<Shape, { kind: 'text' }>, glyphs: Glyphs): string {
   const table = GLYPHS[t.weight];
-  const s = stripIllegal(t.text);
+  const s = asDrawn(stripIllegal(t.text));
   const width = advance(s, t.size, t.weight);
   const x = t.anchor === 'end' ? t.x - width : t.anchor === 'middle' ? t.x - width / 2 : t.x;
   let at = 0;
@@ -127,14 +170,14 @@ function writeText(t: Extract<Shape, { kind: 'text' }>, glyphs: Glyphs): string 
       const key = `${t.weight}${ch}`;
       let id = glyphs.ids.get(key);
       if (!id) {
-        id = glyphId(glyphs.ids.size);
+        id = glyphId(glyphs.scope, glyphs.ids.size);
         glyphs.ids.set(key, id);
         glyphs.defs.push(`<path id="${id}" d="${d}"/>`);
       }
       const ux = Math.round(at / QUANTUM);
       uses += ux ? `<use href="#${id}" x="${ux}"/>` : `<use href="#${id}"/>`;
     }
-    at += table.adv[ch] ?? FALLBACK[t.weight];
+    at += table.adv[ch]!;
   }
   if (!uses) return '';
   // Outlines and positions are in QUANTUM font units.
@@ -167,13 +210,15 @@ export interface SvgMeta {
  * re-colours them for dark readers (CSS beats presentation attributes, and `<use>` inherits fill).
  */
 export function toSvg(shapes: readonly Shape[], size: { width: number; height: number }, meta: SvgMeta): string {
-  const glyphs: Glyphs = { ids: new Map(), defs: [] };
+  const scope = scopeOf(shapes, meta);
+  const glyphs: Glyphs = { scope, ids: new Map(), defs: [] };
   const body = write(shapes, glyphs);
-  const style = meta.theme === 'auto' ? `<style>${autoThemeStyle(meta.autoLight, meta.autoDark)}</style>` : '';
+  const style =
+    meta.theme === 'auto' ? `<style>${autoThemeStyle(meta.autoLight, meta.autoDark, `#${scope}`)}</style>` : '';
   const { width: w, height: h } = size;
   return (
-    `<svg width="${num(w)}" height="${num(h)}" viewBox="0 0 ${num(w)} ${num(h)}" xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="t d" lang="${escapeXml(meta.lang)}">` +
-    `<title id="t">${escapeXml(meta.title)}</title><desc id="d">${escapeXml(meta.desc)}</desc>${style}` +
+    `<svg id="${scope}" width="${num(w)}" height="${num(h)}" viewBox="0 0 ${num(w)} ${num(h)}" xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${scope}-t ${scope}-d" lang="${escapeXml(meta.lang)}">` +
+    `<title id="${scope}-t">${escapeXml(meta.title)}</title><desc id="${scope}-d">${escapeXml(meta.desc)}</desc>${style}` +
     (glyphs.defs.length ? `<defs>${glyphs.defs.join('')}</defs>` : '') +
     body +
     '</svg>'

@@ -24,6 +24,9 @@ const height = (width: number) => Math.max(160, Math.round(width * 0.3));
 const FONT = 'Inter,"Helvetica Neue",Arial,sans-serif';
 // (An SVG error is written by hand with a font stack; a PNG error is drawn from the glyph outlines.)
 
+/** The error card's id prefix and CSS scope, so that its style reaches nothing else on a page that inlines it. */
+const SCOPE = 'bserr';
+
 export function errorSvg(e: ErrorCardInput): string {
   const t = copy[e.lang];
   const w = e.width;
@@ -34,10 +37,12 @@ export function errorSvg(e: ErrorCardInput): string {
   const text = (x: number, y: number, size: number, fill: string, s: string, bold = false) =>
     `<text x="${x}" y="${y}" font-size="${size}"${bold ? ' font-weight="700"' : ''} fill="${fill}">${escapeXml(s)}</text>`;
   const style =
-    `<style>text{font-family:${FONT}}` + (e.theme === 'auto' ? autoThemeStyle(light, dark) : '') + '</style>';
+    `<style>#${SCOPE} text{font-family:${FONT}}` +
+    (e.theme === 'auto' ? autoThemeStyle(light, dark, `#${SCOPE}`) : '') +
+    '</style>';
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" aria-labelledby="t d" lang="${e.lang}">` +
-    `<title id="t">${escapeXml(`${t.errorCard}: ${e.title}`)}</title><desc id="d">${escapeXml(e.detail)}</desc>${style}` +
+    `<svg id="${SCOPE}" xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" aria-labelledby="${SCOPE}-t ${SCOPE}-d" lang="${e.lang}">` +
+    `<title id="${SCOPE}-t">${escapeXml(`${t.errorCard}: ${e.title}`)}</title><desc id="${SCOPE}-d">${escapeXml(e.detail)}</desc>${style}` +
     `<rect x="0.5" y="0.5" width="${w - 1}" height="${h - 1}" fill="${p.bg}" stroke="${p.grid}"/>` +
     text(pad, 36, 12, p.muted, `${t.errorCard} · ${e.status}`) +
     text(pad, 62, 18, p.text, e.title.slice(0, 80), true) +

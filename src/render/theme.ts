@@ -98,15 +98,16 @@ export function palette(theme: 'light' | 'dark', accent?: string): Palette {
  * CSS that re-colours a light-theme card for dark readers. Cards write colours as
  * presentation attributes; CSS rules beat those, so one file serves both schemes inside `<img>`.
  */
-export function autoThemeStyle(lightP: Palette, darkP: Palette): string {
+export function autoThemeStyle(lightP: Palette, darkP: Palette, scope = ''): string {
+  const sel = scope ? `${scope} ` : '';
   const rules: string[] = [];
   for (const k of Object.keys(lightP) as Array<keyof Palette>) {
     const from = lightP[k];
     const to = darkP[k];
     rules.push(
-      `[fill="${from}"]{fill:${to}}`,
-      `[stroke="${from}"]{stroke:${to}}`,
-      `[stop-color="${from}"]{stop-color:${to}}`,
+      `${sel}[fill="${from}"]{fill:${to}}`,
+      `${sel}[stroke="${from}"]{stroke:${to}}`,
+      `${sel}[stop-color="${from}"]{stop-color:${to}}`,
     );
   }
   return `@media (prefers-color-scheme: dark){${rules.join('')}}`;

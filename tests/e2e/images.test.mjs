@@ -9,10 +9,13 @@
 // before cards drew their own glyph outlines. Every fixture is also compared with those, allowing a
 // shift of one pixel (the old PNG path placed glyphs off the pixel grid): same glyphs, same places.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { launch } from './lib/browser.mjs';
@@ -181,4 +184,61 @@ describe('fixture SVGs, drawn by Chromium, match their committed snapshots', () 
         await page.close();
       }
     });
+});
+
+// Same glyphs everywhere: a card's text is drawn from its own outlines (<defs> + <use>), so the SVG
+// opened directly (under its own CSP, which blocks fonts) looks exactly like the same SVG in an
+// <img>, and librsvg (rsvg-convert, the renderer of GNOME and many CMS thumbnailers) draws what
+// resvg draws for the PNG. None of them needs a font.
+describe('the same glyphs in every viewer', () => {
+  const execFileP = promisify(execFile);
+  for (const [name, path] of cases) {
+    const svgPath = path.replace('.png?', '.svg?');
+    test(`${name}: opened directly in Chromium = in an <img>`, async () => {
+      const src = svc.origin + svgPath;
+      const page = await browser.newPage({ viewport: { width: 1300, height: 1200 }, deviceScaleFactor: 1 });
+      try {
+        await page.setContent(`<!doctype html><body style="margin:0;background:#fff"><img id="c" src="${src}"></body>`);
+        await page.waitForFunction(() => globalThis.document.getElementById('c')?.complete);
+        const box = await page.locator('#c').boundingBox();
+        const inImg = await page.screenshot({ clip: box });
+        const res = await page.goto(src);
+        assert.match(res.headers()['content-security-policy'] ?? '', /default-src 'none'/);
+        const direct = await page.screenshot({ clip: box });
+        const a = PNG.sync.read(inImg);
+        const b = PNG.sync.read(direct);
+        const changed = pixelmatch(a.data, b.data, null, a.width, a.height, { threshold: BROWSER_THRESHOLD });
+        if (changed > 0) {
+          mkdirSync(DIFFS, { recursive: true });
+          writeFileSync(join(DIFFS, `${name}-direct.png`), direct);
+        }
+        assert.ok(changed / (a.width * a.height) <= MAX_DIFF_SHARE, `${name}: ${changed} pixels differ`);
+      } finally {
+        await page.close();
+      }
+    });
+    test(`${name}: librsvg draws what resvg draws`, async () => {
+      const [svgRes, pngRes] = await Promise.all([fetch(svc.origin + svgPath), fetch(svc.origin + path)]);
+      assert.equal(svgRes.status, 200);
+      assert.equal(pngRes.status, 200);
+      const svg = Buffer.from(await svgRes.arrayBuffer());
+      const resvg = PNG.sync.read(Buffer.from(await pngRes.arrayBuffer()));
+      const file = join(tmpdir(), `border-stats-${process.pid}-${name}.svg`);
+      writeFileSync(file, svg);
+      const { stdout } = await execFileP('rsvg-convert', ['--format=png', '--width', String(resvg.width), file], {
+        encoding: 'buffer',
+      });
+      rmSync(file);
+      const librsvg = PNG.sync.read(stdout);
+      assert.deepEqual([librsvg.width, librsvg.height], [resvg.width, resvg.height], `${name}: size`);
+      const { n, diff } = unmatched(resvg, librsvg);
+      const share = n / (resvg.width * resvg.height * 2);
+      if (share > MAX_DIFF_SHARE) {
+        mkdirSync(DIFFS, { recursive: true });
+        writeFileSync(join(DIFFS, `${name}-librsvg.png`), stdout);
+        writeFileSync(join(DIFFS, `${name}-librsvg-diff.png`), PNG.sync.write(diff));
+      }
+      assert.ok(share <= MAX_DIFF_SHARE, `${name}: ${n} pixels (${(share * 100).toFixed(3)}%) differ`);
+    });
+  }
 });

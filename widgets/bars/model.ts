@@ -1,5 +1,5 @@
-import { scaleBand } from 'd3-scale';
 import {
+  band,
   block,
   describe,
   fiscalYearOf,
@@ -109,15 +109,12 @@ export function barsModel(input: WidgetInput<BarsOptions>): BarsModel {
     lang,
   );
   const plotLeft = yLabelWidth(yTicks, tick) + 8;
-  const x = scaleBand<number>()
-    .domain(groups.map((_, i) => i))
-    .range([plotLeft + 2, inner])
-    .paddingInner(fy ? 0.25 : 0.15)
-    .paddingOuter(0.1);
-  const bw = x.bandwidth();
+  const xb = band(groups.length, [plotLeft + 2, inner], fy ? 0.25 : 0.15, 0.1);
+  const x = xb.x;
+  const bw = xb.bandwidth;
   const short = (g: Group) => t.fyShort(g.fy!, g === ytd);
-  const labelsFit = fy && groups.every((g) => textWidth(short(g), tick) <= bw + x.step() * 0.2);
-  const valuesFit = groups.every((g) => textWidth(fmt.compact(lang, g.value), tick, true) <= x.step() - 2);
+  const labelsFit = fy && groups.every((g) => textWidth(short(g), tick) <= bw + xb.step * 0.2);
+  const valuesFit = groups.every((g) => textWidth(fmt.compact(lang, g.value), tick, true) <= xb.step - 2);
   const bars: Bar[] = groups.map((g, i) => ({
     x: x(i)!,
     y: y(g.value),

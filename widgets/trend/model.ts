@@ -1,6 +1,5 @@
-import { area, line } from 'd3-shape';
-import { scaleLinear } from 'd3-scale';
 import {
+  areaPath,
   block,
   deckText,
   deltas,
@@ -11,6 +10,8 @@ import {
   glue,
   headline,
   lineHeight,
+  linePath,
+  linear,
   monthTable,
   monthTicks,
   placeLabel,
@@ -120,9 +121,7 @@ export function trendModel(input: WidgetInput<TrendOptions>, variant: { fullHead
   );
   const plotLeft = yLabelWidth(yTicks, tickSize) + 8;
   const plotRight = chartW - 4;
-  const x = scaleLinear()
-    .domain([0, Math.max(1, win.length - 1)])
-    .range([plotLeft + 4, plotRight]);
+  const x = linear([0, Math.max(1, win.length - 1)], [plotLeft + 4, plotRight]);
   const xTicks = monthTicks(
     win.map((p) => p.period),
     (i) => x(i),
@@ -133,8 +132,8 @@ export function trendModel(input: WidgetInput<TrendOptions>, variant: { fullHead
   );
 
   const pts = win.map((p, i) => [r1(x(i)), r1(y(p.value))] as [number, number]);
-  const linePath = line()(pts) ?? '';
-  const areaPath = opts.chart === 'area' ? (area().y0(r1(y(0)))(pts) ?? null) : null;
+  const linePathD = linePath(pts);
+  const areaPathD = opts.chart === 'area' ? areaPath(pts, r1(y(0))) : null;
   const bounds = { left: plotLeft, top: 0, width: chartW - plotLeft, height: plotBottom - 2 };
   const dot = (px: number, py: number): Box => ({ left: px - 5, top: py - 5, width: 10, height: 10 });
   const lh = lineHeight(ty.body);
@@ -181,8 +180,8 @@ export function trendModel(input: WidgetInput<TrendOptions>, variant: { fullHead
       tickSize,
       yTicks,
       xTicks,
-      line: linePath,
-      area: areaPath,
+      line: linePathD,
+      area: areaPathD,
       latest,
       extreme,
     },
