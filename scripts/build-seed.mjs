@@ -80,6 +80,9 @@ const series = [
       unit: 'encuentros',
     },
     column: 'usbp_sw_encounters',
+    // Border Patrol and ports of entry are the two parts of the southwest total (see README, Data API).
+    family: { parent: 'sw-total', dimension: 'component', member: 'U.S. Border Patrol' },
+    memberEs: 'Patrulla Fronteriza',
     notes: `${common} U.S. Border Patrol apprehensions between ports of entry; includes Title 42 expulsions (Mar 2020 – May 2023).`,
   },
   {
@@ -92,6 +95,8 @@ const series = [
       unit: 'encuentros',
     },
     column: 'ofo_sw_encounters',
+    family: { parent: 'sw-total', dimension: 'component', member: 'Office of Field Operations' },
+    memberEs: 'Oficina de Operaciones de Campo',
     notes: `${common} Office of Field Operations inadmissibles (and Title 42 expulsions) at southwest land ports of entry.`,
   },
 ];
@@ -113,7 +118,8 @@ for (const s of series) {
     frequency: 'monthly',
     source: { ...source, references: releases },
     notes: s.notes,
-    i18n: { es: s.es },
+    i18n: { es: s.memberEs ? { ...s.es, member: s.memberEs } : s.es },
+    ...s.family,
     points,
   };
   writeFileSync(join(root, 'seed', `${s.id}.json`), JSON.stringify(doc, null, 1) + '\n');

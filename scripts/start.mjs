@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // `npm start`: serve the Worker locally (wrangler dev, real workerd + local KV) on 127.0.0.1:$PORT
-// (default 8787) and seed the three CBP series on first run. Seeding goes through the same admin
-// API a newsroom would use, with `If-None-Match: *`, so data you imported locally is never overwritten.
+// (default 8787) and seed it: the three compiled CBP series (seed/*.json), then CBP's own files and
+// every breakdown they carry. Seeding goes through the same admin API a newsroom would use: the
+// series with `If-None-Match: *`, so data you imported locally is never overwritten; the files
+// through the importer, in release order, which keeps the later release of every month (importing
+// a file again changes nothing).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
@@ -74,6 +77,8 @@ for (const file of readdirSync(join(root, 'seed')).filter((f) => f.endsWith('.js
   }
   console.log(`[start] ${id}: ${r.status === 201 ? 'seeded' : 'already present, kept'}`);
 }
+await importCbpFiles();
+
 const ready = await fetch(`http://${host}:${port}/api/v1/ready`, {
   method: 'PUT',
   headers: { Authorization: `Bearer ${token}` },
@@ -84,3 +89,50 @@ if (ready.status !== 204) {
   process.exit(1);
 }
 console.log(`[start] ready: http://${host}:${port}/v1/sw-total/trend.svg (/healthz now answers 200)`);
+
+/**
+ * CBP's files: ../shared/data/cbp when it is there, else the byte copies the tests use, so a
+ * clone runs without ../shared. Each file is imported in release order (by the last month it
+ * covers), creating every breakdown it carries (`allow_new`).
+ */
+async function importCbpFiles() {
+  const shared = join(root, '..', 'shared', 'data', 'cbp');
+  const dir = existsSync(shared) ? shared : join(root, 'tests', 'fixtures', 'cbp');
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.csv'))
+    .map((f) => ({ name: f, text: readFileSync(join(dir, f), 'utf8') }))
+    .filter((f) => f.text.startsWith('Fiscal Year,Month Grouping,'))
+    .map((f) => ({ ...f, last: lastMonth(f.text) }))
+    .sort((a, b) => a.last - b.last || (a.name < b.name ? -1 : 1));
+  for (const f of files) {
+    const started = Date.now();
+    const r = await fetch(`http://${host}:${port}/api/v1/import/cbp?allow_new=1000`, {
+      method: 'POST',
+      body: f.text,
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'text/csv' },
+    });
+    const took = ((Date.now() - started) / 1000).toFixed(1);
+    if (r.status !== 200 && r.status !== 202) {
+      // The service still serves the compiled series; say what went wrong and go on.
+      console.error(`[start] ${f.name}: import failed (${r.status} ${(await r.text()).slice(0, 300)})`);
+      continue;
+    }
+    const report = await r.json();
+    const n = (status) => report.series.filter((s) => s.status === status).length;
+    console.log(
+      `[start] ${f.name}: ${n('created')} series created, ${n('updated')} updated, ${n('unchanged')} unchanged (${took} s)`,
+    );
+  }
+}
+
+/** The last month a CBP file covers, as a month number (fiscal year N runs Oct N−1 … Sep N). */
+function lastMonth(text) {
+  const months = ['OCT', 'NOV', 'DEC', 'JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP'];
+  let last = 0;
+  for (const line of text.split('\n').slice(1)) {
+    const [fy, , month] = line.split(',', 3);
+    const i = months.indexOf(month?.trim());
+    if (i >= 0) last = Math.max(last, Number.parseInt(fy, 10) * 12 + i);
+  }
+  return last;
+}

@@ -13,6 +13,54 @@ afterEach(reset);
 
 const json = async <T>(r: Response): Promise<T> => (await r.json()) as T;
 
+describe('the catalog’s families', () => {
+  const put = (id: string, body: unknown) =>
+    write(`/api/v1/series/${id}`, { method: 'PUT', body: JSON.stringify(body) });
+  type Listing = {
+    parent?: { id: string };
+    dimension?: string;
+    series: Array<{ id: string; parent?: string; dimension?: string; member?: string }>;
+  };
+  it('gives each breakdown its parent, dimension and member, and lists one family with ?parent=&dimension=', async () => {
+    // The seed's two components are the southwest total's family by component.
+    const all = await json<Listing>(await get('/api/v1/series'));
+    expect(all.series.find((s) => s.id === 'sw-usbp')).toMatchObject({
+      parent: 'sw-total',
+      dimension: 'component',
+      member: 'U.S. Border Patrol',
+      i18n: { es: { member: 'Patrulla Fronteriza' } },
+    });
+    expect(all.series.find((s) => s.id === 'sw-total')!.parent).toBeUndefined();
+    const family = await json<Listing>(await get('/api/v1/series?parent=sw-total&dimension=component'));
+    expect(family.parent!.id).toBe('sw-total');
+    expect(family.dimension).toBe('component');
+    expect(family.series.map((s) => [s.id, s.member])).toEqual([
+      ['sw-ofo', 'Office of Field Operations'],
+      ['sw-usbp', 'U.S. Border Patrol'],
+    ]);
+    expect((await json<Listing>(await get('/api/v1/series?parent=sw-total'))).series).toHaveLength(2);
+    expect((await json<Listing>(await get('/api/v1/series?dimension=state'))).series).toEqual([]);
+  });
+
+  it('refuses a bad filter: 400 for a malformed value, 404 for a parent that is not a series', async () => {
+    for (const q of ['dimension=country', 'dimension=', 'parent=SW-TOTAL', 'parent=sw_total', 'parent=a&parent=b']) {
+      const res = await get(`/api/v1/series?${q}`);
+      expect(res.status, q).toBe(q === 'dimension=' ? 200 : 400);
+    }
+    const missing = await get('/api/v1/series?parent=no-such-series&dimension=demo');
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
+
+  it('refuses a series that names itself as parent, or half a family', async () => {
+    const s = SEED['sw-ofo'];
+    expect((await put('sw-ofo', { ...s, parent: 'sw-ofo' })).status).toBe(422);
+    const { member: _m, ...half } = s;
+    expect((await put('sw-ofo', half)).status).toBe(422);
+    expect((await put('sw-ofo', { ...s, dimension: 'country' })).status).toBe(422);
+  });
+});
+
 describe('read API', () => {
   it('lists every series with its latest point and version, open to any origin', async () => {
     const res = await get('/api/v1/series', { headers: { Origin: 'https://news.example' } });

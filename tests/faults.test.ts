@@ -188,7 +188,7 @@ describe('failed writes leave every stored version unchanged', () => {
   it('a CBP import whose second series staging throws stores nothing and keeps every reader on the old release', async () => {
     const before = await snapshot();
     await faultWriter({ failPut: 2 });
-    const res = await call(env.SERIES, '/api/v1/import/cbp', {
+    const res = await call(env.SERIES, '/api/v1/import/cbp?allow_new=1000', {
       method: 'POST',
       body: CBP.fy22,
       headers: auth('198.51.100.4'),

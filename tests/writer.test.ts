@@ -84,7 +84,7 @@ describe('one writer: conditional writes are exact under concurrency', () => {
   it('serialises imports and PUTs that arrive together: nothing is lost and every series stays consistent', async () => {
     const puts = Array.from({ length: 8 }, (_, i) => put('sw-ofo', { ...SEED['sw-ofo'], title: `During import ${i}` }));
     const [imported, ...written] = await Promise.all([
-      importFile(CBP.fy22, '?force=1'),
+      importFile(CBP.fy22, '?force=1&allow_new=1000'),
       ...puts,
       put('brand-new', { ...SEED['sw-ofo'], id: 'brand-new', title: 'Created meanwhile' }, { 'If-None-Match': '*' }),
     ]);
@@ -138,7 +138,7 @@ describe('an import is all or nothing for readers', () => {
         if (n === 2) throw new Error(`injected: KV put of ${key} failed`);
       });
     });
-    const res = await importFile(CBP.fy22, '?force=1');
+    const res = await importFile(CBP.fy22, '?force=1&allow_new=1000');
     expect(res.status).toBe(503);
     for (const [id, v] of Object.entries(before)) expect(await currentOf(id), id).toBe(v);
     expect((await listing('sw-total')).versions).toHaveLength(1);
@@ -146,7 +146,7 @@ describe('an import is all or nothing for readers', () => {
 
     // With KV back, the same import commits every series at once.
     await runInDurableObject(writer(), (w: Writer) => void (w.kv = env.SERIES));
-    expect((await importFile(CBP.fy22, '?force=1')).status).toBe(200);
+    expect((await importFile(CBP.fy22, '?force=1&allow_new=1000')).status).toBe(200);
     const head = JSON.parse((await env.SERIES.get(keys.head))!) as { series: Record<string, string> };
     for (const id of ['sw-total', 'sw-usbp', 'sw-ofo', 'sw-total-demo-uac'])
       expect(head.series[id], id).toMatch(/^00000[12]-/);
@@ -161,7 +161,7 @@ describe('an import is all or nothing for readers', () => {
         if (key === keys.head) throw new Error('injected: head not written');
       });
     });
-    const res = await importFile(CBP.fy22, '?force=1');
+    const res = await importFile(CBP.fy22, '?force=1&allow_new=1000');
     expect(res.status).toBe(202);
     expect(await currentOf('sw-total')).toBe(before);
     expect((await get('/api/v1/series/sw-total-demo-uac')).status).toBe(404);
@@ -181,11 +181,11 @@ describe('an import is all or nothing for readers', () => {
         if (n === 2) state.abort('injected: the writer stops mid-import');
       });
     });
-    const res = await importFile(CBP.fy22, '?force=1');
+    const res = await importFile(CBP.fy22, '?force=1&allow_new=1000');
     expect(res.status).toBe(503);
     expect(await currentOf('sw-usbp')).toBe(before);
     expect(await writer().currentOf('sw-usbp')).toBe(before);
-    const again = await importFile(CBP.fy22, '?force=1');
+    const again = await importFile(CBP.fy22, '?force=1&allow_new=1000');
     expect(again.status).toBe(200);
     expect(seqs(await listing('sw-usbp'))).toEqual([1, 2]);
   });

@@ -1,5 +1,6 @@
-import { SeriesId, isCleanLine } from '../series/schema';
+import { type Dimension, SeriesId, isCleanLine } from '../series/schema';
 import { CsvError, csvRecords } from './csv';
+import { NOT_STATED } from './names';
 
 /**
  * CBP's three CSV export layouts, told apart by their header row. Each row is one count for a
@@ -50,8 +51,6 @@ const COMPONENTS: Record<string, 'usbp' | 'ofo'> = {
   'U.S. Border Patrol': 'usbp',
   'Office of Field Operations': 'ofo',
 };
-/** CBP renamed a demographic between releases; one concept keeps one series. */
-const DEMO_ALIASES: Record<string, string> = { 'uc-single-minors': 'uac' };
 const SOUTHWEST = 'Southwest Land Border';
 /** One row never counts more than this; a larger number is a broken file, not data. */
 const MAX_ROW_COUNT = 10_000_000;
@@ -77,27 +76,63 @@ function count(raw: string, line: number): number {
 }
 
 /** `Single Adults` → `single-adults`, `Title 42` → `title-42`. */
-function slug(label: string, line: number): string {
-  const s = label
+function slug(label: string): string {
+  return label
     .trim()
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
-  if (!s) throw new CsvError(line, 'empty category');
-  return s;
 }
 
-/** What a file says: monthly sums per series id, the months it covers and the labels behind ids. */
+type Scope = 'sw' | 'nw';
+type Component = 'total' | 'usbp' | 'ofo';
+
+/**
+ * What one series of a file is: a scope's total (`sw-total`, `nw-total`), a component (`sw-usbp`),
+ * or a member of a breakdown (`sw-usbp-demo-fmua`). Ids follow one pattern,
+ * `<scope>-<component>-<dimension>-<member>`, so they are the same whichever file or release
+ * they come from.
+ */
+export interface SeriesMeta {
+  scope: Scope;
+  component: Component;
+  /** Absent for a total and a component's own series (which is the `component` member of its total). */
+  dimension?: Dimension;
+  /** The member's part of the id, and CBP's label for it (its later name, where CBP renamed it). */
+  slug?: string;
+  member?: string;
+}
+
+/** The series a breakdown adds up to: a component's total, or the total of its scope. */
+export function parentOf(m: SeriesMeta): string | null {
+  if (m.dimension === 'component') return `${m.scope}-total`;
+  return m.dimension ? `${m.scope}-${m.component}` : null;
+}
+
+/** Cells a file wrote one way and the importer read another: reported, never silent. */
+export interface Relabel {
+  dimension: Dimension;
+  from: string;
+  to: string;
+  rows: number;
+  why: string;
+}
+
+/** What a file says: monthly sums per series id, the months it covers and what each id is. */
 export interface Aggregate {
   layout: Layout;
   rows: number;
   /** Every calendar month that has at least one row; the months this file is the authority on. */
   months: Set<string>;
   sums: Map<string, Map<string, number>>;
-  /** Human labels for breakdown series, by id (e.g. `sw-total-demo-fmua` → `FMUA`). */
-  labels: Map<string, { kind: 'demo' | 'title' | 'base'; label: string }>;
+  /** What each series is (scope, component, breakdown and member), by id. */
+  meta: Map<string, SeriesMeta>;
+  /** The (parent, dimension) families the file carries, keyed `parent:dimension`. */
+  families: Map<string, { parent: string; dimension: Dimension }>;
   /** Ids that more than one distinct label in the file fold into (`UC / Single Minors` and `UAC`): reported, never silent. */
   merged: Map<string, string[]>;
+  /** Labels read as another member (CBP's renames, and Title 42 encounters typed as apprehensions). */
+  relabelled: Relabel[];
 }
 
 function add(agg: Aggregate, id: string, period: string, n: number): void {
@@ -106,19 +141,77 @@ function add(agg: Aggregate, id: string, period: string, n: number): void {
   m.set(period, (m.get(period) ?? 0) + n);
 }
 
-const BREAKDOWNS = [
-  ['demo', 'Demographic'],
-  ['title', 'Title of Authority'],
-] as const;
+/**
+ * Member slugs that differ from the slug of CBP's label: a rename between releases (the older
+ * southwest file's `UC / Single Minors` is `UAC` in later ones) and a few long labels made short.
+ */
+const ALIASES: Partial<Record<Dimension, Record<string, string>>> = {
+  demo: { 'uc-single-minors': 'uac' },
+  cit: { 'china-peoples-republic-of': 'china', 'myanmar-burma': 'myanmar' },
+  region: { 'southwest-land-border': 'southwest', 'northern-land-border': 'northern' },
+};
+/** The label a renamed member keeps, whichever release it is read from. */
+const CANONICAL: Partial<Record<Dimension, Record<string, string>>> = { demo: { uac: 'UAC' } };
+const EXPULSIONS = 'Expulsions';
 
-function breakdownId(kind: 'demo' | 'title', label: string, line: number): string {
+/** A breakdown a layout carries: which scope and component it splits, by what, read from which column. */
+interface Target {
+  scope: Scope;
+  /** `total`, or the row's own component (Border Patrol or ports of entry). */
+  component: 'total' | 'row';
+  dimension: Dimension;
+  /** `Encounter Type` is not read as written: see `typeOf`. */
+  column: string;
+}
+
+const DEMO = ['demo', 'Demographic'] as const;
+const TITLE = ['title', 'Title of Authority'] as const;
+const TYPE = ['type', 'Encounter Type'] as const;
+const REGION = ['region', 'Land Border Region'] as const;
+const STATE = ['state', 'State'] as const;
+const targets = (scope: Scope, components: Array<'total' | 'row'>, dims: ReadonlyArray<readonly [Dimension, string]>) =>
+  components.flatMap((component) => dims.map(([dimension, column]) => ({ scope, component, dimension, column })));
+
+/**
+ * Every breakdown each layout carries. The southwest files group citizenship into five
+ * (`Citizenship Grouping`); the nationwide ones name 22 groups (`Citizenship`), so nationwide
+ * citizenship is its own family (`nw-…-cit-…`) and the southwest one keeps the five.
+ */
+const TARGETS: Record<Layout, Target[]> = {
+  sw: targets('sw', ['total', 'row'], [DEMO, ['cit', 'Citizenship Grouping'], TITLE, TYPE]),
+  state: [
+    ...targets('nw', ['total'], [REGION, STATE, DEMO, ['cit', 'Citizenship'], TITLE]),
+    ...targets('sw', ['total'], [STATE, DEMO, TITLE]),
+  ],
+  aor: [
+    ...targets('nw', ['total', 'row'], [REGION, DEMO, ['cit', 'Citizenship'], TITLE, TYPE]),
+    // Areas of responsibility belong to one component each (Border Patrol sectors, OFO field offices).
+    ...targets('nw', ['row'], [['aor', 'Area of Responsibility']]),
+    ...targets('sw', ['total', 'row'], [DEMO, TITLE, TYPE]),
+  ],
+};
+
+const COMPONENT_LABELS: Record<'usbp' | 'ofo', string> = {
+  usbp: 'U.S. Border Patrol',
+  ofo: 'Office of Field Operations',
+};
+
+interface Member {
+  slug: string;
+  member: string;
+}
+
+function memberOf(dimension: Dimension, label: string, line: number): Member {
   // A label becomes a stored title: refuse what no title may hold, here, with the line it is on.
   if (!isCleanLine(label)) throw new CsvError(line, 'a category label contains control characters or invalid Unicode');
-  const s = slug(label, line);
-  const name = kind === 'title' ? s.replace(/^title-/, '') : (DEMO_ALIASES[s] ?? s);
-  const id = `sw-total-${kind}-${name}`;
-  if (!SeriesId.safeParse(id).success) throw new CsvError(line, `category "${label}" makes no usable id`);
-  return id;
+  const trimmed = label.trim();
+  // CBP left the cell empty: the row still counts toward its total, and its members say so.
+  if (!trimmed) return { slug: NOT_STATED, member: 'Not stated' };
+  let s = slug(trimmed);
+  if (dimension === 'title') s = s.replace(/^title-/, '');
+  s = ALIASES[dimension]?.[s] ?? s;
+  if (!s) throw new CsvError(line, `category "${trimmed}" makes no usable id`);
+  return { slug: s, member: CANONICAL[dimension]?.[s] ?? trimmed };
 }
 
 function detect(header: string[]): Layout {
@@ -133,22 +226,70 @@ function detect(header: string[]): Layout {
 }
 
 /**
- * Reads a CBP export record by record and sums it into series: `sw-total`, `sw-usbp`, `sw-ofo`
- * (where the layout has a Component column), `nw-total` (nationwide layouts), and southwest
- * breakdowns `sw-total-demo-<demographic>` and `sw-total-title-<title of authority>`.
+ * Reads a CBP export record by record and sums it into series: the totals `sw-total` and
+ * `nw-total` (nationwide layouts), the components `sw-usbp`, `sw-ofo` (and `nw-usbp`, `nw-ofo` by
+ * AOR), and every breakdown the layout carries (see `TARGETS`), one series per member.
  * Throws `CsvError` naming the line on the first thing it does not understand.
  */
 export async function aggregateCbp(chunks: AsyncIterable<string>): Promise<Aggregate> {
   let agg: Aggregate | null = null;
   let col: Record<string, number> = {};
-  // Labels repeat on every row; each is turned into an id once.
-  const ids = new Map<string, string>();
+  let plan: Array<Target & { index: number }> = [];
+  // Labels repeat on every row: each (breakdown, component, label) is turned into a series once;
+  // the cache holds that series' monthly sums, so a row adds to them without building its id.
+  let ids: Array<Record<string, Map<string, Map<string, number>>>> = [];
+  const members = new Map<Dimension, Map<string, Member>>();
+  const firstLabel = new Map<string, string>();
+  const relabelled = new Map<string, Relabel>();
   const periods = new Map<string, string>();
+
+  const relabel = (dimension: Dimension, from: string, to: string, why: string): void => {
+    const key = `${dimension}\u0000${from}\u0000${to}`;
+    const r = relabelled.get(key);
+    if (r) r.rows++;
+    else relabelled.set(key, { dimension, from, to, rows: 1, why });
+  };
+  const member = (dimension: Dimension, label: string, line: number): Member => {
+    let byLabel = members.get(dimension);
+    if (!byLabel) members.set(dimension, (byLabel = new Map()));
+    let m = byLabel.get(label);
+    if (!m) byLabel.set(label, (m = memberOf(dimension, label, line)));
+    return m;
+  };
+  const total = (a: Aggregate, scope: Scope, component: Component, period: string, n: number): void => {
+    const id = `${scope}-${component}`;
+    if (!a.meta.has(id)) {
+      if (component === 'total') a.meta.set(id, { scope, component });
+      else {
+        a.meta.set(id, {
+          scope,
+          component,
+          dimension: 'component',
+          slug: component,
+          member: COMPONENT_LABELS[component],
+        });
+        a.families.set(`${scope}-total:component`, { parent: `${scope}-total`, dimension: 'component' });
+      }
+    }
+    add(a, id, period, n);
+  };
+
   for await (const { line, fields } of csvRecords(chunks)) {
     if (!agg) {
       const layout = detect(fields);
-      agg = { layout, rows: 0, months: new Set(), sums: new Map(), labels: new Map(), merged: new Map() };
+      agg = {
+        layout,
+        rows: 0,
+        months: new Set(),
+        sums: new Map(),
+        meta: new Map(),
+        families: new Map(),
+        merged: new Map(),
+        relabelled: [],
+      };
       col = Object.fromEntries(LAYOUTS[layout].map((c, i) => [c, i]));
+      plan = TARGETS[layout].map((t) => ({ ...t, index: col[t.column]! }));
+      ids = plan.map(() => ({}));
       continue;
     }
     if (fields.length !== LAYOUTS[agg.layout].length) {
@@ -172,30 +313,73 @@ export async function aggregateCbp(chunks: AsyncIterable<string>): Promise<Aggre
       component = COMPONENTS[f('Component').trim()] ?? null;
       if (!component) throw new CsvError(line, `unknown component "${f('Component')}"`);
     }
+    let southwest = true;
     if (agg.layout !== 'sw') {
-      if (!f('Land Border Region').trim()) throw new CsvError(line, 'empty land border region');
-      add(agg, 'nw-total', period, n);
-      if (f('Land Border Region').trim() !== SOUTHWEST) continue;
+      const region = f('Land Border Region').trim();
+      if (!region) throw new CsvError(line, 'empty land border region');
+      southwest = region === SOUTHWEST;
+      total(agg, 'nw', 'total', period, n);
+      if (component) total(agg, 'nw', component, period, n);
     }
-    add(agg, 'sw-total', period, n);
-    if (component) add(agg, `sw-${component}`, period, n);
-    for (const [kind, column] of BREAKDOWNS) {
-      const label = f(column);
-      let id = ids.get(`${kind}\u0000${label}`);
-      if (!id) {
-        id = breakdownId(kind, label, line);
-        ids.set(`${kind}\u0000${label}`, id);
-        const first = agg.labels.get(id);
-        if (!first) agg.labels.set(id, { kind, label: label.trim() });
-        else if (first.label !== label.trim())
-          agg.merged.set(id, [...(agg.merged.get(id) ?? [first.label]), label.trim()]);
+    if (southwest) {
+      total(agg, 'sw', 'total', period, n);
+      if (component) total(agg, 'sw', component, period, n);
+    }
+
+    // Renamed labels are read as their later name; say how many rows that touched.
+    const demo = member('demo', f('Demographic'), line);
+    if (demo.member !== f('Demographic').trim() && demo.slug !== NOT_STATED)
+      relabel('demo', f('Demographic').trim(), demo.member, 'CBP renamed this demographic in later releases');
+    // Encounter type follows the title of authority: every Title 42 encounter is an expulsion. CBP's
+    // Sep 2022 southwest file types Border Patrol's FY2022 Title 42 encounters as `Apprehensions`
+    // where its later files say `Expulsions`; reading them by title keeps one meaning across releases.
+    let type = '';
+    if (agg.layout !== 'state') {
+      type = f('Encounter Type');
+      if (member('title', f('Title of Authority'), line).slug === '42' && type.trim() !== EXPULSIONS) {
+        relabel('type', type.trim(), EXPULSIONS, 'encounters under Title 42 are expulsions');
+        type = EXPULSIONS;
       }
-      add(agg, id, period, n);
+    }
+
+    for (let t = 0; t < plan.length; t++) {
+      const target = plan[t]!;
+      if (target.scope === 'sw' && !southwest) continue;
+      const c: Component = target.component === 'total' ? 'total' : component!;
+      const label = target.dimension === 'type' ? type : fields[target.index]!;
+      const cache = (ids[t]![c] ??= new Map());
+      let sums = cache.get(label);
+      if (!sums) {
+        const m = member(target.dimension, label, line);
+        const id = `${target.scope}-${c}-${target.dimension}-${m.slug}`;
+        if (!SeriesId.safeParse(id).success) throw new CsvError(line, `category "${label.trim()}" makes no usable id`);
+        const first = firstLabel.get(id);
+        if (first === undefined) {
+          firstLabel.set(id, label.trim());
+          agg.meta.set(id, {
+            scope: target.scope,
+            component: c,
+            dimension: target.dimension,
+            slug: m.slug,
+            member: m.member,
+          });
+          const parent = `${target.scope}-${c}`;
+          agg.families.set(`${parent}:${target.dimension}`, { parent, dimension: target.dimension });
+          agg.sums.set(id, new Map());
+        } else if (first !== label.trim()) {
+          agg.merged.set(id, [...(agg.merged.get(id) ?? [first]), label.trim()]);
+        }
+        sums = agg.sums.get(id)!;
+        cache.set(label, sums);
+      }
+      sums.set(period, (sums.get(period) ?? 0) + n);
     }
   }
   if (!agg) throw new CsvError(1, 'the file is empty');
   if (agg.rows === 0) throw new CsvError(2, 'the file has a header but no data rows');
-  // A month a file covers but where a category has no rows is a real zero (e.g. Title 42 after May 2023).
+  agg.relabelled = [...relabelled.values()];
+  // A month a file covers but where a category has no rows is a real zero (e.g. Title 42 after May
+  // 2023, a state without encounters that month); months the file does not cover stay absent.
   for (const sums of agg.sums.values()) for (const p of agg.months) if (!sums.has(p)) sums.set(p, 0);
   return agg;
 }

@@ -9,8 +9,16 @@ export function formatReport(r: Omit<ImportReport, 'summary'>): string[] {
   const lines = [
     `${r.dryRun ? 'DRY RUN — nothing written. ' : ''}${r.layout} layout, ${fmt(r.rows)} rows, ${r.months.count} months ${r.months.first} … ${r.months.last}; vintage "${r.vintage}"`,
   ];
+  if (r.families.length)
+    lines.push(
+      `${r.families.length} breakdowns: ${r.families.map((f) => `${f.parent} by ${f.dimension} (${f.members})`).join(', ')}`,
+    );
   if (r.created.length) lines.push(`creates ${r.created.length} new series`);
   for (const m of r.merged) lines.push(`merged labels into ${m.id}: ${m.labels.map((l) => `"${l}"`).join(', ')}`);
+  for (const l of r.relabelled)
+    lines.push(`read ${fmt(l.rows)} row(s) of ${l.dimension} "${l.from}" as "${l.to}" (${l.why})`);
+  for (const id of r.notNamed)
+    lines.push(`${id}: not named in this file (CBP groups it under Other in this release); left as it was`);
   for (const s of r.series) {
     const kept = s.kept.length
       ? `; kept ${s.kept.length} month(s) where the series holds a later release (${s.kept
@@ -24,8 +32,9 @@ export function formatReport(r: Omit<ImportReport, 'summary'>): string[] {
     }
     const verb = r.dryRun ? (s.status === 'created' ? 'would be created' : 'would change') : s.status;
     const to = s.version ? ` → ${s.version}` : '';
+    const fields = s.fields ? `; set ${s.fields.join(', ')}` : '';
     lines.push(
-      `${s.id}: ${verb} (${s.previousVersion ?? 'new'}${to}): ${s.added.length} months added, ${s.revised.length} revised${kept}`,
+      `${s.id}: ${verb} (${s.previousVersion ?? 'new'}${to}): ${s.added.length} months added, ${s.revised.length} revised${kept}${fields}`,
     );
     if (s.added.length) lines.push(`  added ${s.added[0]!.period} … ${s.added.at(-1)!.period}`);
     for (const v of s.revised.slice(0, MAX_LISTED)) lines.push(`  revised ${v.period}: ${fmt(v.old)} → ${fmt(v.new)}`);

@@ -5,14 +5,19 @@ import { readCatalog, timed } from '../series/store';
 /**
  * Default cards rendered once per data version, when it is written, instead of once per data centre
  * on its first miss: every widget of a series, in each theme and language, as SVG and as the 1200×630
- * PNG that social sites and newsletters take. Only top-level series (no `parent`): the breakdowns
- * are many, and the gallery and README offer the top-level ones by default.
+ * PNG that social sites and newsletters take, for the featured series only (see `featured`).
  */
 const THEMES_SVG = ['light', 'dark', 'auto'] as const;
 const THEMES_PNG = ['light', 'dark'] as const;
 const LANGS = ['en', 'es'] as const;
 /** Pre-renders are keyed by version, so old ones are never served; KV drops them after this. */
 const TTL_S = 30 * 86_400;
+
+/**
+ * The series the gallery and the README offer by default: the totals and their components (Border
+ * Patrol, ports of entry). The other breakdowns are many and rendered on demand.
+ */
+const featured = (e: { parent?: string; dimension?: string }): boolean => !e.parent || e.dimension === 'component';
 
 /** The card specs pre-rendered for a series: widgets × themes × languages, SVG and og PNG. */
 function defaultSpecs(registry: Registry, series: string): CardSpec[] {
@@ -42,7 +47,7 @@ export function isDefault(spec: CardSpec): boolean {
 /** Renders every default card of these series at their current versions into KV; returns how many. */
 export async function prerender(env: Env, registry: Registry, ids: readonly string[]): Promise<number> {
   const catalog = await readCatalog(env.SERIES);
-  const top = new Set((catalog?.series ?? []).filter((e) => !(e as { parent?: string }).parent).map((e) => e.id));
+  const top = new Set((catalog?.series ?? []).filter(featured).map((e) => e.id));
   let n = 0;
   for (const id of ids) {
     if (catalog && !top.has(id)) continue;

@@ -11,6 +11,7 @@ export type { Palette } from '../render/theme';
 export { contrast } from '../render/theme';
 export { fiscalYearOf } from '../series/facts';
 export type { Point } from '../series/schema';
+export { familyCheck } from '../series/family';
 export { monthTicks, yAxis, yLabelWidth, type Tick } from './axis';
 export { placeLabel, type Box } from './labels';
 export { block, footerModel, lineHeight, typeFor, type FooterModel, type TextBlock, type Type } from './layout';

@@ -6,7 +6,7 @@ import { parseSeriesId, parseVersionId } from '../card';
 import { Invalid, NotFound, describeIssues, seriesNotFound } from '../errors';
 import { headersFor } from '../http/headers';
 import { computeFacts, cutAt } from '../series/facts';
-import { Period, type StoredSeries } from '../series/schema';
+import { type CatalogEntry, Dimension, Period, SeriesId, type StoredSeries } from '../series/schema';
 import {
   StoreUnavailable,
   listSeries,
@@ -115,16 +115,46 @@ const links = (id: string) => ({
   versions: `/api/v1/series/${id}/versions`,
 });
 
-/** The catalog: one read of the writer's catalog document (older data: one read per series). */
+/** `?parent=<id>&dimension=<d>`: one family (either alone: every breakdown of a series, or every family split that way). */
+const CatalogQuery = z.object({ parent: SeriesId.optional(), dimension: Dimension.optional() });
+
+type Listed = (CatalogEntry | { id: string; error: string }) & { links?: ReturnType<typeof links> };
+
+/**
+ * The catalog: one read of the writer's catalog document (older data: one read per series),
+ * filtered to one family when asked. A parent that is not a series is a 404, so a misspelt id is
+ * not mistaken for a family without members.
+ */
 api.get('/series', async (c) => {
+  const q = CatalogQuery.safeParse(c.var.query);
+  if (!q.success) throw new Invalid('Invalid query', describeIssues(q.error.issues));
+  const { parent, dimension } = q.data;
   const kv = c.env.SERIES;
   const catalog = await readCatalog(kv);
-  if (catalog)
-    return send(c, JSON.stringify({ series: catalog.series.map((e) => ({ ...e, links: links(e.id) })) }), [
-      tags.catalog,
-    ]);
-  const series = await Promise.all(
-    (await listSeries(kv)).map(async (id) => {
+  const all: Listed[] = catalog ? catalog.series : await legacyCatalog(kv);
+  if (!parent && !dimension) return send(c, JSON.stringify({ series: all.map(withLinks) }), [tags.catalog]);
+  const parentEntry = parent ? all.find((e) => e.id === parent) : undefined;
+  if (parent && !parentEntry) throw seriesNotFound(parent);
+  const members = all.filter(
+    (e) => 'version' in e && (!parent || e.parent === parent) && (!dimension || e.dimension === dimension),
+  );
+  return send(
+    c,
+    JSON.stringify({
+      ...(parentEntry ? { parent: withLinks(parentEntry) } : {}),
+      ...(dimension ? { dimension } : {}),
+      series: members.map(withLinks),
+    }),
+    [tags.catalog],
+  );
+});
+
+const withLinks = (e: Listed): Listed => ('version' in e ? { ...e, links: links(e.id) } : e);
+
+/** Data from before the writer has no catalog document: each series is read. */
+async function legacyCatalog(kv: KVNamespace): Promise<Listed[]> {
+  return Promise.all(
+    (await listSeries(kv)).map(async (id): Promise<Listed> => {
       try {
         const s = (await readSeries(kv, id))!;
         const latest = s.series.points.at(-1)!;
@@ -138,7 +168,9 @@ api.get('/series', async (c) => {
           vintage: s.vintage,
           first: s.series.points[0]!.period,
           latest: { period: latest.period, value: latest.value },
-          links: links(id),
+          ...(s.series.parent
+            ? { parent: s.series.parent, dimension: s.series.dimension, member: s.series.member }
+            : {}),
         };
       } catch (e) {
         // One unreadable series is reported in place; the rest of the catalog still serves.
@@ -147,8 +179,7 @@ api.get('/series', async (c) => {
       }
     }),
   );
-  return send(c, JSON.stringify({ series }), [tags.catalog]);
-});
+}
 
 api.get('/series/:file{[a-z0-9-]+\\.csv}', async (c) => {
   const id = parseSeriesId(c.req.param('file').slice(0, -4));

@@ -71,8 +71,19 @@ const Labels = z
     /** At most 32 characters: what a badge prints beside the value. */
     short: Line(1, 32).optional(),
     unit: Line(1, 40).optional(),
+    /** The member's name in this language, where CBP's label is words (not for a state's code). */
+    member: Line(1, 120).optional(),
   })
   .strict();
+
+/**
+ * How a breakdown splits its parent (see `parent` on a series): by component (Border Patrol, ports
+ * of entry), demographic, citizenship, title of authority, encounter type, land border region,
+ * state, or area of responsibility. The id pattern is `<scope>-<component>-<dimension>-<member>`.
+ */
+const DIMENSIONS = ['component', 'demo', 'cit', 'title', 'type', 'region', 'state', 'aor'] as const;
+export const Dimension = z.enum(DIMENSIONS);
+export type Dimension = z.infer<typeof Dimension>;
 
 export const Series = z
   .object({
@@ -87,10 +98,23 @@ export const Series = z
     notes: Text(2000).optional(),
     /** Words in other languages. A language without them falls back to English. */
     i18n: z.object({ es: Labels.optional() }).strict().optional(),
+    /**
+     * A breakdown names the series its family adds up to (`parent`), what splits it (`dimension`)
+     * and which part it is (`member`: CBP's own label, or the USPS code for a state). The members
+     * of one (parent, dimension) family add up to the parent in each month of one release.
+     */
+    parent: SeriesId.optional(),
+    dimension: Dimension.optional(),
+    member: Line(1, 120).optional(),
     points: z.array(Point).min(1).max(2400),
   })
   .strict()
   .superRefine((s, ctx) => {
+    const family = [s.parent, s.dimension, s.member].filter((v) => v !== undefined).length;
+    if (family !== 0 && family !== 3)
+      ctx.addIssue({ code: 'custom', path: ['parent'], message: 'parent, dimension and member go together' });
+    if (s.parent === s.id)
+      ctx.addIssue({ code: 'custom', path: ['parent'], message: 'a series is not its own parent' });
     for (let i = 1; i < s.points.length; i++) {
       if (s.points[i]!.period <= s.points[i - 1]!.period) {
         ctx.addIssue({
@@ -166,6 +190,14 @@ export const CatalogEntry = z
     vintage: Line(1, 120),
     first: Period,
     latest: z.object({ period: Period, value: z.number() }).strict(),
+    parent: SeriesId.optional(),
+    dimension: Dimension.optional(),
+    member: Line(1, 120).optional(),
+    /** Spanish words, so a page can list series in Spanish from the catalog alone. */
+    i18n: z
+      .object({ es: z.object({ title: Line(1, 120), member: Line(1, 120).optional() }).strict() })
+      .strict()
+      .optional(),
   })
   .strict();
 export type CatalogEntry = z.infer<typeof CatalogEntry>;

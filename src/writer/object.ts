@@ -150,7 +150,7 @@ export class Writer extends DurableObject<Env> {
     const r = await this.serial(() =>
       this.tryCommit(async () => {
         await this.adopt();
-        plan = planImport(agg, (id) => this.state.current(id), opts);
+        plan = planImport(agg, this.state, opts);
         if (opts.dryRun) return { entries: [], written: [], gen: 0 };
         return this.prepare(
           plan.writes.map((w) => ({

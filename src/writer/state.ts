@@ -53,6 +53,19 @@ export class State {
     return v ? this.version(id, v) : null;
   }
 
+  /** Ids of the current series of one family (from the catalog summaries: no series is parsed). */
+  members(parent: string, dimension: string): string[] {
+    return this.sql
+      .exec<{ id: string }>(
+        `SELECT id FROM current
+         WHERE json_extract(summary, '$.parent') = ? AND json_extract(summary, '$.dimension') = ? ORDER BY id`,
+        parent,
+        dimension,
+      )
+      .toArray()
+      .map((r) => r.id);
+  }
+
   /** The highest sequence number a series has used, current or not: new versions number on after it. */
   maxSeq(id: string): number {
     return (
@@ -137,6 +150,7 @@ export function infoOf(s: StoredSeries): VersionInfo {
 
 function summaryOf(s: StoredSeries): CatalogEntry {
   const latest = s.series.points.at(-1)!;
+  const es = s.series.i18n?.es;
   return {
     id: s.series.id,
     title: labelsOf(s.series, 'en').title,
@@ -147,5 +161,7 @@ function summaryOf(s: StoredSeries): CatalogEntry {
     vintage: s.vintage,
     first: s.series.points[0]!.period,
     latest: { period: latest.period, value: latest.value },
+    ...(s.series.parent ? { parent: s.series.parent, dimension: s.series.dimension, member: s.series.member } : {}),
+    ...(es ? { i18n: { es: { title: es.title, ...(es.member ? { member: es.member } : {}) } } } : {}),
   };
 }
