@@ -78,6 +78,7 @@ for (const file of readdirSync(join(root, 'seed')).filter((f) => f.endsWith('.js
   console.log(`[start] ${id}: ${r.status === 201 ? 'seeded' : 'already present, kept'}`);
 }
 await importCbpFiles();
+await seedEvents();
 
 const ready = await fetch(`http://${host}:${port}/api/v1/ready`, {
   method: 'PUT',
@@ -89,6 +90,20 @@ if (ready.status !== 204) {
   process.exit(1);
 }
 console.log(`[start] ready: http://${host}:${port}/v1/sw-total/trend.svg (/healthz now answers 200)`);
+
+/** The policy events (seed/events/, built from ../shared/data/events by `npm run events`), kept if present. */
+async function seedEvents() {
+  const r = await fetch(`http://${host}:${port}/api/v1/events`, {
+    method: 'PUT',
+    body: readFileSync(join(root, 'seed', 'events', 'policy-events.json'), 'utf8'),
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'If-None-Match': '*' },
+  });
+  if (r.status !== 201 && r.status !== 412) {
+    console.error(`[start] events: seeding failed (${r.status} ${(await r.text()).slice(0, 300)})`);
+    return;
+  }
+  console.log(`[start] events: ${r.status === 201 ? 'seeded' : 'already present, kept'}`);
+}
 
 /**
  * CBP's files: ../shared/data/cbp when it is there, else the byte copies the tests use, so a

@@ -53,6 +53,7 @@ describe('every cacheable response names its sources and its lifetimes', () => {
     ['/api/v1/series/sw-total.csv', 'series:sw-total', DAY],
     ['/api/v1/series/sw-total/versions', 'series:sw-total', DAY],
     ['/api/v1/series', 'catalog', DAY],
+    ['/api/v1/events', 'events', DAY],
     ['/', 'catalog', DAY],
     ['/embed.js', 'static', DAY],
   ])('%s: Cache-Tag %s, a short browser life and a long edge life', async (path, tag, edge) => {
@@ -95,6 +96,16 @@ describe('every kind of write purges exactly the tags it affects, now and again 
     });
     expect(res.status).toBe(200);
     expectPurged(res.spy, ['series:sw-ofo', 'catalog']);
+  });
+
+  it('an events write purges the events tag and re-renders every featured series', async () => {
+    const body = JSON.stringify({ events: [] });
+    const res = await call('/api/v1/events', { method: 'PUT', headers: auth, body }, { PRERENDER: 'on' });
+    expect(res.status).toBe(200);
+    expectPurged(res.spy, ['events']);
+    expect(res.spy.jobs.map((j) => j.body)).toContainEqual({ kind: 'prerender', ids: 'featured' });
+    const same = await call('/api/v1/events', { method: 'PUT', headers: auth, body });
+    expect(same.spy.purges).toEqual([]);
   });
 
   it('a PUT that changes nothing purges nothing', async () => {

@@ -7,7 +7,8 @@ import swUsbp from '../seed/sw-usbp.json';
 
 import { widgets } from '../widgets';
 import { createApp } from '../src/app';
-import { writeMany } from '../src/writer/client';
+import { writeEvents, writeMany } from '../src/writer/client';
+import policyEvents from '../seed/events/policy-events.json';
 
 /** The app as the Worker builds it, for tests that call it with their own bindings or context. */
 export const app = createApp(widgets);
@@ -15,13 +16,16 @@ export const app = createApp(widgets);
 export const SEED = { 'sw-total': swTotal, 'sw-usbp': swUsbp, 'sw-ofo': swOfo } as const;
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 
-/** Writes the committed seed series through the real writer, as one commit. */
-export async function seed(): Promise<void> {
+export const EVENTS = policyEvents;
+
+/** Writes the committed seed series through the real writer, as one commit, then the policy events. */
+export async function seed(opts: { events?: boolean } = {}): Promise<void> {
   await writeMany(
     env,
     Object.values(SEED).map((series) => ({ series })),
     new Date('2026-09-15T12:00:00Z'),
   );
+  if (opts.events !== false) await writeEvents(env, policyEvents, { now: new Date('2026-09-15T12:00:00Z') });
 }
 
 export function get(path: string, init?: RequestInit): Promise<Response> {

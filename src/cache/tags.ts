@@ -7,6 +7,8 @@ export const tags = {
   series: (id: string): string => `series:${id}`,
   /** A response pinned to one stored version: it never changes, and is never purged by a write. */
   pinned: (id: string, version: string): string => `pin:${id}@${version}`,
+  /** The policy-events document (the events API, and every card or page that draws events). */
+  events: 'events',
   /** The catalog of series (the catalog API, the gallery). */
   catalog: 'catalog',
   /** Code, not data (embed.js): purged only by a deploy. */

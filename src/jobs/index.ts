@@ -1,4 +1,4 @@
-import { writeTags } from '../cache/tags';
+import { tags as eventTags, writeTags } from '../cache/tags';
 import { createRegistry } from '../card';
 import type { Widget } from '../kit/widget';
 import { prerender } from './prerender';
@@ -8,7 +8,7 @@ import { prerender } from './prerender';
  * again once KV has had time to reach every location (a purge right after a write can be refilled
  * with the old version by a location KV has not reached yet), and render the default cards once.
  */
-export type Job = { kind: 'purge'; tags: string[] } | { kind: 'prerender'; ids: string[] };
+export type Job = { kind: 'purge'; tags: string[] } | { kind: 'prerender'; ids: string[] | 'featured' };
 
 /** How long after a write the second purge runs: KV takes up to about a minute to reach everywhere. */
 const PURGE_AGAIN_S = 60;
@@ -29,16 +29,20 @@ export async function afterWrite(
   env: Env,
   ctx: { cache?: CacheContext } | undefined,
   ids: readonly string[],
+  opts: { events?: boolean } = {},
 ): Promise<void> {
-  if (!ids.length) return;
-  const tags = writeTags(ids);
+  if (!ids.length && !opts.events) return;
+  // Cards that draw the events show them on every series: a new events version re-renders them all.
+  const tags = [...(ids.length ? writeTags(ids) : []), ...(opts.events ? [eventTags.events] : [])];
   const again = Number(env.PURGE_AGAIN_S ?? PURGE_AGAIN_S);
   await Promise.all([
     purge(ctx, tags).catch((e: unknown) => console.error('purge after write failed; the queue retries', e)),
     env.JOBS.send({ kind: 'purge', tags } satisfies Job, {
       delaySeconds: Number.isFinite(again) ? again : PURGE_AGAIN_S,
     }),
-    env.PRERENDER === 'off' ? null : env.JOBS.send({ kind: 'prerender', ids: [...ids] } satisfies Job),
+    env.PRERENDER === 'off'
+      ? null
+      : env.JOBS.send({ kind: 'prerender', ids: opts.events ? 'featured' : [...ids] } satisfies Job),
   ]).catch((e: unknown) => console.error('queueing the work after a write failed', e));
 }
 

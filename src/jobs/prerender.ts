@@ -45,11 +45,11 @@ export function isDefault(spec: CardSpec): boolean {
 }
 
 /** Renders every default card of these series at their current versions into KV; returns how many. */
-export async function prerender(env: Env, registry: Registry, ids: readonly string[]): Promise<number> {
+export async function prerender(env: Env, registry: Registry, ids: readonly string[] | 'featured'): Promise<number> {
   const catalog = await readCatalog(env.SERIES);
   const top = new Set((catalog?.series ?? []).filter(featured).map((e) => e.id));
   let n = 0;
-  for (const id of ids) {
+  for (const id of ids === 'featured' ? [...top] : ids) {
     if (catalog && !top.has(id)) continue;
     for (const spec of defaultSpecs(registry, id)) {
       const versions = await resolveCard(env.SERIES, spec);

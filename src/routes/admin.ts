@@ -11,7 +11,7 @@ import { checkAdmin, tokenKey } from '../lib/auth';
 import { BODY } from '../limits';
 import { markReady } from '../series/store';
 import { parseConditions } from '../writer/conditions';
-import { importCbp, restoreVersion, writeSeries } from '../writer/client';
+import { importCbp, restoreEvents, restoreVersion, writeEvents, writeSeries } from '../writer/client';
 import type { Written } from '../writer/object';
 import type { AppEnv } from '../types';
 
@@ -53,29 +53,32 @@ function written(w: Written, status: number): Response {
 }
 
 /** Purges and queues what a write changed, after the response (src/jobs/). */
-async function after(c: Context<AppEnv>, ids: string[]): Promise<void> {
+async function after(c: Context<AppEnv>, ids: string[], opts: { events?: boolean } = {}): Promise<void> {
   let ctx: ExecutionContext | undefined;
   try {
     ctx = c.executionCtx as ExecutionContext;
   } catch {
     ctx = undefined;
   }
-  await afterResponse(c, afterWrite(c.env, ctx, ids));
+  await afterResponse(c, afterWrite(c.env, ctx, ids, opts));
 }
 
 const conditions = (c: { req: { header(name: string): string | undefined } }) =>
   parseConditions({ ifMatch: c.req.header('If-Match'), ifNoneMatch: c.req.header('If-None-Match') });
 
-/** Full replace of one series; every write is a new version and `If-Match` guards lost updates. */
-admin.put('/series/:id', noStore, guard, async (c) => {
-  const id = parseSeriesId(c.req.param('id'));
+async function jsonBody(c: Context<AppEnv>): Promise<unknown> {
   const text = await readBody(c.req.raw, BODY.series);
-  let body: unknown;
   try {
-    body = JSON.parse(text);
+    return JSON.parse(text);
   } catch {
     throw new Invalid('Invalid JSON', 'The request body is not valid JSON.');
   }
+}
+
+/** Full replace of one series; every write is a new version and `If-Match` guards lost updates. */
+admin.put('/series/:id', noStore, guard, async (c) => {
+  const id = parseSeriesId(c.req.param('id'));
+  const body = await jsonBody(c);
   if (typeof body !== 'object' || body === null || (body as { id?: unknown }).id !== id) {
     throw new Unprocessable('Invalid series', `The body's "id" must be "${id}".`);
   }
@@ -90,6 +93,20 @@ admin.post('/series/:id/restore/:version', noStore, guard, async (c) => {
   const version = parseVersionId(c.req.param('version'));
   const w = await restoreVersion(c.env, id, version, conditions(c));
   if (w.changed) await after(c, [w.id]);
+  return written(w, 200);
+});
+
+/** Full replace of the policy-events document, the same way as a series (versions, `If-Match`). */
+admin.put('/events', noStore, guard, async (c) => {
+  const w = await writeEvents(c.env, await jsonBody(c), { conditions: conditions(c) });
+  if (w.changed) await after(c, [], { events: true });
+  return written(w, w.changed && !w.previous ? 201 : 200);
+});
+
+admin.post('/events/restore/:version', noStore, guard, async (c) => {
+  const version = parseVersionId(c.req.param('version'));
+  const w = await restoreEvents(c.env, version, conditions(c));
+  if (w.changed) await after(c, [], { events: true });
   return written(w, 200);
 });
 

@@ -6,7 +6,8 @@ import { parseSeriesId, parseVersionId } from '../card';
 import { Invalid, NotFound, describeIssues, seriesNotFound } from '../errors';
 import { headersFor } from '../http/headers';
 import { computeFacts, cutAt } from '../series/facts';
-import { type CatalogEntry, Dimension, Period, SeriesId, type StoredSeries } from '../series/schema';
+import { readEvents, readEventsHistory, readEventsVersion } from '../events/store';
+import { type CatalogEntry, Dimension, Period, SeriesId, type StoredSeries, VersionId } from '../series/schema';
 import {
   StoreUnavailable,
   listSeries,
@@ -227,4 +228,34 @@ api.get('/series/:id/versions/:version', async (c) => {
   if (!s) throw versionNotFound(id, version);
   // Stored versions are never rewritten: the URL names immutable bytes.
   return send(c, JSON.stringify(s), [tags.pinned(id, version)], 'json', {}, 'version');
+});
+
+// --- policy events -------------------------------------------------------------------------------
+
+const EventsQuery = z.object({ v: VersionId.optional() });
+
+/**
+ * The policy-events document: every event with its dates, words in both languages, source and
+ * citation. `?v=<version>` gives an earlier version exactly (immutable).
+ */
+api.get('/events', async (c) => {
+  const q = EventsQuery.safeParse(c.var.query);
+  if (!q.success) throw new Invalid('Invalid query', describeIssues(q.error.issues));
+  if (q.data.v) {
+    const doc = await readEventsVersion(c.env.SERIES, q.data.v);
+    if (!doc) throw new NotFound('Version not found', `The events document has no version ${q.data.v}.`);
+    return send(c, JSON.stringify(doc), [tags.events], 'json', {}, 'version');
+  }
+  const doc = await readEvents(c.env.SERIES);
+  if (!doc) throw new NotFound('No events', 'No events document has been written yet.');
+  return send(c, JSON.stringify(doc), [tags.events]);
+});
+
+api.get('/events/versions', async (c) => {
+  const history = await readEventsHistory(c.env.SERIES);
+  if (!history) throw new NotFound('No events', 'No events document has been written yet.');
+  const list = [...history.versions]
+    .reverse()
+    .map((v) => ({ ...v, state: v.version === history.current ? 'current' : 'earlier' }));
+  return send(c, JSON.stringify({ current: history.current, versions: list }), [tags.events]);
 });

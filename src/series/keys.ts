@@ -27,6 +27,10 @@ export const keys = {
    * canonical path, so a data centre's cache miss costs a KV read, not a render.
    */
   prerender: (versions: readonly string[], path: string): string => `${KEY_SCHEMA}:pre:${versions.join('+')}:${path}`,
+  /** A version of a document that is not a series (the policy events), kept forever like a series version. */
+  doc: (name: string, version: string): string => `${KEY_SCHEMA}:doc:${name}:${version}`,
+  /** A document's history: every committed version, oldest first. */
+  docHistory: (name: string): string => `${KEY_SCHEMA}:dochist:${name}`,
   /** Set once the local seed is in (see `READINESS` in wrangler.toml). */
   ready: `${KEY_SCHEMA}:meta:ready`,
 };

@@ -13,14 +13,14 @@ const ILLEGAL_LINE = /[\u0000-\u001f\u007f\ufffe\uffff\ud800-\udfff]/u;
 const ILLEGAL_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff\ud800-\udfff]/u;
 
 /** One line of text (a title, a label, a release name): printable, no control characters. */
-const Line = (min: number, max: number) =>
+export const Line = (min: number, max: number) =>
   z
     .string()
     .min(min)
     .max(max)
     .refine((s) => !ILLEGAL_LINE.test(s), 'must not contain control characters or invalid Unicode');
 /** Free text that may span lines (notes). */
-const Text = (max: number) =>
+export const Text = (max: number) =>
   z
     .string()
     .max(max)
@@ -164,6 +164,8 @@ export const Head = z
     gen: z.number().int().positive(),
     at: z.iso.datetime(),
     series: z.record(SeriesId, VersionId),
+    /** The current version of each document that is not a series (`events`). */
+    docs: z.object({ events: VersionId.optional() }).strict().optional(),
   })
   .strict();
 export type Head = z.infer<typeof Head>;

@@ -89,6 +89,31 @@ async function readHead(kv: KVNamespace): Promise<Head | null> {
   return raw === null ? null : parseCached(Head, raw, keys.head);
 }
 
+/** The current version of a document that is not a series (`events`), from the head; null if none. */
+export async function currentDocVersion(kv: KVNamespace, name: 'events'): Promise<string | null> {
+  return (await readHead(kv))?.docs?.[name] ?? null;
+}
+
+/** Reads and validates an immutable KV value (a document version), cached long; null if absent. */
+export async function readImmutable<S extends z.ZodType>(
+  kv: KVNamespace,
+  key: string,
+  schema: S,
+): Promise<z.output<S> | null> {
+  const raw = await getText(kv, key, 86_400);
+  return raw === null ? null : parseCached(schema, raw, key);
+}
+
+/** Reads and validates a KV value that changes (a history), edge-cached briefly; null if absent. */
+export async function readMutable<S extends z.ZodType>(
+  kv: KVNamespace,
+  key: string,
+  schema: S,
+): Promise<z.output<S> | null> {
+  const raw = await getText(kv, key, KV_CACHE_TTL);
+  return raw === null ? null : parse(schema, raw, key);
+}
+
 /**
  * The current version of each series named, from one read of the head (the hot path's only KV
  * read); an id that is not current is absent from the map. Data from before the writer's first

@@ -59,6 +59,24 @@ export async function restoreVersion(
   return unwrap(() => writer(env).restore(id, version, conditions));
 }
 
+/** Writes the policy-events document (a full replace) under the given conditions. */
+export async function writeEvents(
+  env: Env,
+  doc: unknown,
+  opts: { conditions?: Conditions; vintage?: string; now?: Date } = {},
+): Promise<Written> {
+  return unwrap(() =>
+    writer(env).writeEvents(doc, opts.conditions ?? {}, {
+      ...(opts.now ? { now: opts.now.toISOString() } : {}),
+      ...(opts.vintage ? { vintage: opts.vintage } : {}),
+    }),
+  );
+}
+
+export async function restoreEvents(env: Env, version: string, conditions: Conditions = {}): Promise<Written> {
+  return unwrap(() => writer(env).restoreEvents(version, conditions));
+}
+
 /**
  * The one import path (API, command line, cron): the file is parsed here, as a stream, into
  * monthly sums; the writer plans the import against its own state and commits every series in it

@@ -12,10 +12,11 @@ import {
 import type { Aggregate } from '../ingest/cbp';
 import { type ImportOptions, type ImportReport, finishReport, planImport } from '../ingest/import';
 import { keys } from '../series/keys';
+import { EventsDoc, type StoredEvents } from '../events/schema';
 import { Head, Series, StoredSeries } from '../series/schema';
 import { StoreUnavailable, seqOf, timed } from '../series/store';
 import { type Conditions, failedCondition } from './conditions';
-import { State, infoOf } from './state';
+import { State, infoOf, type DocName } from './state';
 
 /** One series to write, and the conditions it is written under. */
 export interface WriteRequest {
@@ -76,9 +77,9 @@ function failure(e: unknown): Failure {
 /** If the writer stops between a commit and its publish, its alarm publishes this long after. */
 const RETRY_MS = 5_000;
 
-async function contentHash(series: Series): Promise<string> {
+async function contentHash(content: Series | EventsDoc): Promise<string> {
   const digest = new Uint8Array(
-    await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(series))),
+    await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(content))),
   );
   return [...digest.slice(0, 6)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
@@ -174,6 +175,35 @@ export class Writer extends DurableObject<Env> {
     });
   }
 
+  /**
+   * Writes the policy-events document (a full replace), under the same conditions, numbering,
+   * staging and publishing as a series; `restoredFrom` makes it a restore.
+   */
+  async writeEvents(
+    doc: unknown,
+    conditions: Conditions,
+    opts: { now?: string; vintage?: string; restoredFrom?: string } = {},
+  ): Promise<Outcome<Written>> {
+    const r = await this.serial(() => this.tryCommit(async () => this.prepareDoc('events', doc, conditions, opts)));
+    return this.afterCommit(r, (written, published) => ({ ...written[0]!, published }));
+  }
+
+  /** A NEW version of the events document carrying an earlier version's events. */
+  async restoreEvents(version: string, conditions: Conditions, now?: string): Promise<Outcome<Written>> {
+    const r = await this.serial(() =>
+      this.tryCommit(async () => {
+        const old = this.state.docVersion('events', version);
+        if (!old) throw new NotFound('Version not found', `The events document has no version ${version}.`);
+        return this.prepareDoc('events', old.doc, conditions, {
+          ...(now ? { now } : {}),
+          vintage: old.vintage,
+          restoredFrom: old.version,
+        });
+      }),
+    );
+    return this.afterCommit(r, (written, published) => ({ ...written[0]!, published }));
+  }
+
   override async alarm(): Promise<void> {
     if (!(await this.published(this.state.meta('gen')))) await this.ctx.storage.setAlarm(Date.now() + RETRY_MS);
   }
@@ -191,8 +221,9 @@ export class Writer extends DurableObject<Env> {
     try {
       await this.adopt();
       const p = await prepare();
-      if (p.entries.length) await this.commit(p);
-      return { ok: true, value: { written: p.written, gen: p.entries.length ? p.gen : 0 } };
+      const changes = p.entries.length + (p.docs?.length ?? 0);
+      if (changes) await this.commit(p);
+      return { ok: true, value: { written: p.written, gen: changes ? p.gen : 0 } };
     } catch (e) {
       return { ok: false, error: failure(e) };
     }
@@ -250,20 +281,84 @@ export class Writer extends DurableObject<Env> {
     return out;
   }
 
+  private async prepareDoc(
+    name: DocName,
+    body: unknown,
+    conditions: Conditions,
+    opts: { now?: string; vintage?: string; restoredFrom?: string },
+  ): Promise<Prepared> {
+    const parsed = EventsDoc.safeParse(body);
+    if (!parsed.success) throw new Unprocessable('Invalid events document', describeIssues(parsed.error.issues));
+    const doc = parsed.data;
+    const gen = this.state.meta('gen') + 1;
+    const at = opts.now ?? new Date().toISOString();
+    const current = this.state.docCurrentVersion(name);
+    const failed = failedCondition(conditions, current);
+    if (failed) throw new PreconditionFailed(current ? 'Version mismatch' : 'No events document', failed);
+    const hash = await contentHash(doc);
+    if (current?.endsWith(hash)) {
+      const cur = this.state.docVersion(name, current)!;
+      return {
+        gen,
+        entries: [],
+        written: [
+          {
+            id: name,
+            version: current,
+            writtenAt: cur.writtenAt,
+            vintage: cur.vintage,
+            changed: false,
+            previous: current,
+          },
+        ],
+      };
+    }
+    const seq = Math.max(this.state.docMaxSeq(name), seqOf(current)) + 1;
+    const stored: StoredEvents = {
+      version: `${String(seq).padStart(6, '0')}-${hash}`,
+      writtenAt: at,
+      vintage: opts.vintage ?? `${doc.events.length} events`,
+      ...(opts.restoredFrom ? { restoredFrom: opts.restoredFrom } : {}),
+      gen,
+      doc,
+    };
+    return {
+      gen,
+      entries: [],
+      docs: [{ name, stored, body: JSON.stringify(stored) }],
+      written: [
+        {
+          id: name,
+          version: stored.version,
+          writtenAt: at,
+          vintage: stored.vintage,
+          changed: true,
+          previous: current,
+          ...(opts.restoredFrom ? { restoredFrom: opts.restoredFrom } : {}),
+        },
+      ],
+    };
+  }
+
   /**
    * Stage, then commit: every new version goes to KV under its own new key first (readers never
    * look there until the head names it), then one SQLite transaction makes them current here. A
    * failure while staging commits nothing; readers stay on the old versions of every series.
    */
   private async commit(p: Prepared): Promise<void> {
-    await Promise.all(
-      p.entries.map(({ stored, body }) => {
+    await Promise.all([
+      ...p.entries.map(({ stored, body }) => {
         const key = keys.version(stored.series.id, stored.version);
         return timed(this.kv.put(key, body, { metadata: infoOf(stored) }), key);
       }),
-    );
+      ...(p.docs ?? []).map(({ name, stored, body }) => {
+        const key = keys.doc(name, stored.version);
+        return timed(this.kv.put(key, body), key);
+      }),
+    ]);
     this.ctx.storage.transactionSync(() => {
       for (const e of p.entries) this.state.record(e.stored, e.body, p.gen);
+      for (const d of p.docs ?? []) this.state.recordDoc(d.name, d.stored, d.body);
       this.state.setMeta('gen', p.gen);
     });
     // The backup publish, should this object stop before its own.
@@ -355,7 +450,10 @@ export class Writer extends DurableObject<Env> {
     const from = this.state.meta('published');
     if (from >= gen) return;
     const put = (key: string, value: unknown) => timed(this.kv.put(key, JSON.stringify(value)), key);
-    await Promise.all(this.state.changedSince(from).map((id) => put(keys.history(id), this.state.history(id))));
+    await Promise.all([
+      ...this.state.changedSince(from).map((id) => put(keys.history(id), this.state.history(id))),
+      ...this.state.docsChangedSince(from).map((name) => put(keys.docHistory(name), this.state.docHistory(name))),
+    ]);
     await put(keys.catalog, { gen, series: this.state.catalog() });
     await put(keys.head, this.state.head(gen, new Date().toISOString()));
     this.state.setMeta('published', gen);
@@ -366,5 +464,6 @@ export class Writer extends DurableObject<Env> {
 interface Prepared {
   gen: number;
   entries: Array<{ stored: StoredSeries; body: string }>;
+  docs?: Array<{ name: DocName; stored: StoredEvents; body: string }>;
   written: Omit<Written, 'published'>[];
 }

@@ -1,3 +1,4 @@
+import type { EventsHistory, EventsVersionInfo, StoredEvents } from '../events/schema';
 import {
   labelsOf,
   type CatalogEntry,
@@ -13,7 +14,8 @@ import {
  *
  * - `versions`: every committed version (its facts and its stored text), never rewritten;
  * - `current`: the current version of each series, with its catalog summary;
- * - `meta`: `gen` (the last commit) and `published` (the last commit KV has in full).
+ * - `meta`: `gen` (the last commit) and `published` (the last commit KV has in full);
+ * - `doc_versions`, `doc_current`: the same for documents that are not series (the policy events).
  */
 export class State {
   constructor(private readonly sql: SqlStorage) {
@@ -23,6 +25,74 @@ export class State {
     sql.exec(`CREATE TABLE IF NOT EXISTS current (
       id TEXT PRIMARY KEY, version TEXT NOT NULL, seq INTEGER NOT NULL, summary TEXT NOT NULL)`);
     sql.exec(`CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL)`);
+    sql.exec(`CREATE TABLE IF NOT EXISTS doc_versions (
+      name TEXT NOT NULL, version TEXT NOT NULL, seq INTEGER NOT NULL, gen INTEGER NOT NULL,
+      info TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (name, version))`);
+    sql.exec(`CREATE TABLE IF NOT EXISTS doc_current (name TEXT PRIMARY KEY, version TEXT NOT NULL)`);
+  }
+
+  // --- documents (the policy events) ---------------------------------------------------------------
+
+  docCurrentVersion(name: DocName): string | null {
+    return (
+      this.sql.exec<{ version: string }>('SELECT version FROM doc_current WHERE name = ?', name).toArray()[0]
+        ?.version ?? null
+    );
+  }
+
+  docVersion(name: DocName, version: string): StoredEvents | null {
+    const row = this.sql
+      .exec<{ body: string }>('SELECT body FROM doc_versions WHERE name = ? AND version = ?', name, version)
+      .toArray()[0];
+    return row ? (JSON.parse(row.body) as StoredEvents) : null;
+  }
+
+  docMaxSeq(name: DocName): number {
+    return (
+      this.sql.exec<{ s: number | null }>('SELECT MAX(seq) AS s FROM doc_versions WHERE name = ?', name).toArray()[0]
+        ?.s ?? 0
+    );
+  }
+
+  /** Records a committed document version and makes it current. The caller wraps this in a transaction. */
+  recordDoc(name: DocName, stored: StoredEvents, body: string): void {
+    const info: EventsVersionInfo = {
+      version: stored.version,
+      writtenAt: stored.writtenAt,
+      vintage: stored.vintage,
+      events: stored.doc.events.length,
+      ...(stored.restoredFrom ? { restoredFrom: stored.restoredFrom } : {}),
+      gen: stored.gen,
+    };
+    this.sql.exec(
+      'INSERT INTO doc_versions (name, version, seq, gen, info, body) VALUES (?, ?, ?, ?, ?, ?)',
+      name,
+      stored.version,
+      Number(stored.version.slice(0, 6)),
+      stored.gen,
+      JSON.stringify(info),
+      body,
+    );
+    this.sql.exec(
+      'INSERT INTO doc_current (name, version) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET version = excluded.version',
+      name,
+      stored.version,
+    );
+  }
+
+  docsChangedSince(gen: number): DocName[] {
+    return this.sql
+      .exec<{ name: DocName }>('SELECT DISTINCT name FROM doc_versions WHERE gen > ? ORDER BY name', gen)
+      .toArray()
+      .map((r) => r.name);
+  }
+
+  docHistory(name: DocName): EventsHistory {
+    const versions = this.sql
+      .exec<{ info: string }>('SELECT info FROM doc_versions WHERE name = ? ORDER BY seq, version', name)
+      .toArray()
+      .map((r) => JSON.parse(r.info) as EventsVersionInfo);
+    return { current: this.docCurrentVersion(name), versions };
   }
 
   meta(k: 'gen' | 'published' | 'adopted'): number {
@@ -120,7 +190,10 @@ export class State {
     const series: Record<string, string> = {};
     for (const r of this.sql.exec<{ id: string; version: string }>('SELECT id, version FROM current ORDER BY id'))
       series[r.id] = r.version;
-    return { gen, at, series };
+    const docs: Record<string, string> = {};
+    for (const r of this.sql.exec<{ name: string; version: string }>('SELECT name, version FROM doc_current'))
+      docs[r.name] = r.version;
+    return { gen, at, series, ...(Object.keys(docs).length ? { docs } : {}) };
   }
 
   catalog(): CatalogEntry[] {
@@ -134,6 +207,9 @@ export class State {
     return this.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM versions').toArray()[0]!.n;
   }
 }
+
+/** The documents that are not series. */
+export type DocName = 'events';
 
 export function infoOf(s: StoredSeries): VersionInfo {
   return {
