@@ -132,7 +132,11 @@ describe('every kind of write purges exactly the tags it affects, now and again 
   });
 
   it('an import purges every series it changed, and nothing it left alone', async () => {
-    const res = await call('/api/v1/import/cbp?force=1&allow_new=1000', { method: 'POST', headers: auth, body: CBP.fy22 });
+    const res = await call('/api/v1/import/cbp?force=1&allow_new=1000', {
+      method: 'POST',
+      headers: auth,
+      body: CBP.fy22,
+    });
     expect(res.status).toBe(200);
     const report = (await res.json()) as { series: Array<{ id: string; status: string }> };
     const changed = report.series.filter((s) => s.status !== 'unchanged').map((s) => `series:${s.id}`);

@@ -12,7 +12,8 @@
  * `v=<version>` pin names immutable bytes (stored versions are never rewritten), so only those are
  * `immutable`.
  */
-export type CacheKind = 'svg' | 'png' | 'json' | 'csv' | 'embed' | 'script' | 'oembed' | 'html' | 'error' | 'stale';
+export type CacheKind =
+  'svg' | 'png' | 'json' | 'csv' | 'atom' | 'embed' | 'script' | 'oembed' | 'html' | 'error' | 'stale';
 export type Pin = 'none' | 'as_of' | 'version';
 
 interface Life {
@@ -36,6 +37,8 @@ export const CACHE_TABLE: Record<CacheKind, Life> = {
   png: LIVE,
   json: LIVE,
   csv: LIVE,
+  /** Feed readers poll; a new version purges the edge copy. */
+  atom: LIVE,
   embed: LIVE,
   /** Its title names the latest month: as fresh as the card it embeds. */
   oembed: LIVE,

@@ -2,7 +2,7 @@
  * The one place response headers are decided, per kind of output. Image and embed routes must be
  * embeddable from any site; everything else keeps the strict defaults.
  */
-export type OutputKind = 'svg' | 'png' | 'json' | 'csv' | 'html' | 'embed' | 'script' | 'text' | 'admin';
+export type OutputKind = 'svg' | 'png' | 'json' | 'csv' | 'atom' | 'html' | 'embed' | 'script' | 'text' | 'admin';
 
 const base: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
@@ -28,6 +28,11 @@ const byKind: Record<OutputKind, Record<string, string>> = {
   },
   csv: {
     'Content-Type': 'text/csv; charset=utf-8; header=present',
+    'Access-Control-Allow-Origin': '*',
+    'Cross-Origin-Resource-Policy': 'cross-origin',
+  },
+  atom: {
+    'Content-Type': 'application/atom+xml; charset=utf-8',
     'Access-Control-Allow-Origin': '*',
     'Cross-Origin-Resource-Policy': 'cross-origin',
   },

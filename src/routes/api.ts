@@ -7,7 +7,18 @@ import { Invalid, NotFound, describeIssues, seriesNotFound } from '../errors';
 import { headersFor } from '../http/headers';
 import { computeFacts, cutAt } from '../series/facts';
 import { readEvents, readEventsHistory, readEventsVersion } from '../events/store';
-import { type CatalogEntry, Dimension, Period, SeriesId, type StoredSeries, VersionId } from '../series/schema';
+import { fmt } from '../copy';
+import { claimText } from '../kit/text';
+import type { Claim } from '../series/headlines';
+import {
+  type CatalogEntry,
+  Dimension,
+  type History,
+  Period,
+  SeriesId,
+  type StoredSeries,
+  VersionId,
+} from '../series/schema';
 import {
   StoreUnavailable,
   listSeries,
@@ -52,7 +63,7 @@ async function send(
   c: Context<AppEnv>,
   body: string,
   cacheTags: string[],
-  kind: 'json' | 'csv' = 'json',
+  kind: 'json' | 'csv' | 'atom' = 'json',
   extra: Record<string, string> = {},
   pin: Pin = 'none',
 ) {
@@ -216,7 +227,13 @@ api.get('/series/:id/versions', async (c) => {
   // half-way): it stays listed, restorable, and says so.
   const state = (v: string) =>
     v === current ? 'current' : !current ? 'unknown' : seqOf(v) < seqOf(current) ? 'earlier' : 'incomplete';
-  const list = [...versions].reverse().map((v) => ({ ...v, state: state(v.version) }));
+  const list = [...versions].reverse().map(({ changes, ...v }) => ({
+    ...v,
+    state: state(v.version),
+    ...(changes
+      ? { added: changes.added.length, revised: changes.revised.length, claimsChanged: changes.claims.length }
+      : {}),
+  }));
   return send(c, JSON.stringify({ id, current, versions: list }), [tags.series(id)]);
 });
 
@@ -258,4 +275,126 @@ api.get('/events/versions', async (c) => {
     .reverse()
     .map((v) => ({ ...v, state: v.version === history.current ? 'current' : 'earlier' }));
   return send(c, JSON.stringify({ current: history.current, versions: list }), [tags.events]);
+});
+
+// --- truth over time: the revision ledger and the change feed ------------------------------------
+
+async function historyOf(c: Context<AppEnv>, id: string): Promise<History> {
+  const history = await readHistory(c.env.SERIES, id);
+  if (!history) throw seriesNotFound(id);
+  return history;
+}
+
+/**
+ * Every change any version made to a month the series already had, oldest first, and per month the
+ * first value this service published and its release. Read from the one history document: the
+ * changes were computed when each version was written.
+ */
+function ledger(history: History) {
+  const revisions: Array<{ period: string; from: number; to: number; vintage: string; version: string }> = [];
+  const first = new Map<string, { period: string; value: number; vintage: string; version: string }>();
+  for (const v of history.versions) {
+    for (const a of v.changes?.added ?? [])
+      if (!first.has(a.period)) first.set(a.period, { ...a, vintage: v.vintage, version: v.version });
+    for (const r of v.changes?.revised ?? []) revisions.push({ ...r, vintage: v.vintage, version: v.version });
+  }
+  const firstPublished = [...first.values()].sort((a, b) => (a.period < b.period ? -1 : 1));
+  return { revisions, firstPublished };
+}
+
+api.get('/series/:id/revisions.csv', async (c) => {
+  const id = parseSeriesId(c.req.param('id'));
+  const { revisions } = ledger(await historyOf(c, id));
+  const rows = ['period,from,to,vintage,version'];
+  for (const r of revisions) rows.push([r.period, r.from, r.to, r.vintage, r.version].map((v) => csvCell(v)).join(','));
+  const disposition = { 'Content-Disposition': `attachment; filename="${id}-revisions.csv"` };
+  return send(c, rows.join('\r\n') + '\r\n', [tags.series(id)], 'csv', disposition);
+});
+
+api.get('/series/:id/revisions', async (c) => {
+  const id = parseSeriesId(c.req.param('id'));
+  const { revisions, firstPublished } = ledger(await historyOf(c, id));
+  return send(c, JSON.stringify({ id, revisions, firstPublished }), [tags.series(id)]);
+});
+
+const xml = (s: string | number): string =>
+  String(s).replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+
+/**
+ * Atom 1.0 (RFC 4287): one entry per version, newest first, with what it added, what it revised
+ * (old → new) and which headline claims changed, and links to the card pinned before and after.
+ * Entry ids are tag URIs built from the host, the series and the version: stable for a feed URL.
+ */
+api.get('/series/:id/changes.atom', async (c) => {
+  const id = parseSeriesId(c.req.param('id'));
+  const history = await historyOf(c, id);
+  const url = new URL(c.req.url);
+  const origin = url.origin;
+  const tagBase = `tag:${url.hostname},2026-11-01:series/${id}`;
+  const n = (v: number) => fmt.number('en', v);
+  const month = (p: string) => fmt.month('en', p);
+  const claim = (cl: unknown) => (cl ? claimText('en', cl as Claim) : 'no headline claim');
+  const versions = [...history.versions].reverse();
+  const entries = versions.map((v, i) => {
+    const prev = versions[i + 1];
+    const ch = v.changes;
+    const parts: string[] = [];
+    const summary: string[] = [];
+    if (ch?.added.length) {
+      summary.push(`${ch.added.length} month${ch.added.length === 1 ? '' : 's'} added`);
+      const shown = ch.added.length > 12 ? [ch.added[0]!, ch.added.at(-1)!] : ch.added;
+      parts.push(
+        `<p>Months added${ch.added.length > 12 ? ` (${ch.added.length}, first and last shown)` : ''}:</p><ul>` +
+          shown.map((a) => `<li>${xml(month(a.period))}: ${xml(n(a.value))}</li>`).join('') +
+          '</ul>',
+      );
+    }
+    if (ch?.revised.length) {
+      summary.push(`${ch.revised.length} month${ch.revised.length === 1 ? '' : 's'} revised`);
+      parts.push(
+        '<p>Months revised:</p><ul>' +
+          ch.revised.map((r) => `<li>${xml(month(r.period))}: ${xml(n(r.from))} → ${xml(n(r.to))}</li>`).join('') +
+          '</ul>',
+      );
+    }
+    if (ch?.claims.length) {
+      summary.push(`${ch.claims.length} claim${ch.claims.length === 1 ? '' : 's'} changed`);
+      parts.push(
+        '<p>Headline claims that changed (as a card dated that month would state them):</p><ul>' +
+          ch.claims
+            .map((k) => `<li>${xml(month(k.period))}: ${xml(claim(k.before))} → ${xml(claim(k.after))}</li>`)
+            .join('') +
+          '</ul>',
+      );
+    }
+    if (v.restoredFrom) parts.push(`<p>Restores version ${xml(v.restoredFrom)}.</p>`);
+    if (!parts.length) parts.push('<p>No month changed.</p>');
+    const card = (ver: string) => `${origin}/embed/${id}/trend?v=${ver}`;
+    parts.push(
+      `<p><a href="${xml(card(v.version))}">The card as of this version</a>` +
+        (prev ? ` · <a href="${xml(card(prev.version))}">before it</a>` : '') +
+        '</p>',
+    );
+    const title = `${v.vintage}: ${summary.join(', ') || 'no change to any month'}`;
+    return (
+      `<entry><id>${xml(`${tagBase}/${v.version}`)}</id><title>${xml(title)}</title>` +
+      `<updated>${xml(v.writtenAt)}</updated>` +
+      `<link rel="alternate" type="text/html" href="${xml(card(v.version))}"/>` +
+      `<content type="html">${xml(parts.join(''))}</content></entry>`
+    );
+  });
+  const updated = versions[0]?.writtenAt ?? new Date(0).toISOString();
+  const body =
+    '<?xml version="1.0" encoding="utf-8"?>\n' +
+    '<feed xmlns="http://www.w3.org/2005/Atom">' +
+    `<id>${xml(`${tagBase}/changes`)}</id>` +
+    `<title>${xml(`Changes to ${id}`)}</title>` +
+    `<subtitle>Every new version of this series: months added, months revised, headline claims that changed.</subtitle>` +
+    `<updated>${xml(updated)}</updated>` +
+    `<author><name>${xml(c.env.SERVICE_NAME)}</name></author>` +
+    `<link rel="self" type="application/atom+xml" href="${xml(`${origin}/api/v1/series/${id}/changes.atom`)}"/>` +
+    `<link rel="alternate" type="text/html" href="${xml(`${origin}/embed/${id}/trend`)}"/>` +
+    entries.join('') +
+    '</feed>\n';
+  return send(c, body, [tags.series(id)], 'atom');
 });

@@ -143,6 +143,20 @@ export const StoredSeries = z
   .strict();
 export type StoredSeries = z.infer<typeof StoredSeries>;
 
+/** A headline claim as stored in a history (its shape is `Claim` in src/series/headlines.ts). */
+const StoredClaim = z.looseObject({ kind: z.enum(['record', 'sameMonth', 'since', 'yearAgo']) });
+
+/** What a version changed (src/series/changes.ts), kept in the history, never in KV metadata. */
+export const VersionChangesZ = z
+  .object({
+    added: z.array(z.object({ period: Period, value: z.number() }).strict()),
+    revised: z.array(z.object({ period: Period, from: z.number(), to: z.number() }).strict()),
+    claims: z.array(
+      z.object({ period: Period, before: StoredClaim.nullable(), after: StoredClaim.nullable() }).strict(),
+    ),
+  })
+  .strict();
+
 /** A version's facts without its data: the versions list and KV list metadata. */
 export const VersionInfo = z
   .object({
@@ -154,6 +168,8 @@ export const VersionInfo = z
     last: Period,
     restoredFrom: VersionId.optional(),
     gen: z.number().int().positive().optional(),
+    /** In the history only: what this version changed from the one before it. */
+    changes: VersionChangesZ.optional(),
   })
   .strict();
 export type VersionInfo = z.infer<typeof VersionInfo>;

@@ -13,6 +13,7 @@ import type { Aggregate } from '../ingest/cbp';
 import { type ImportOptions, type ImportReport, finishReport, planImport } from '../ingest/import';
 import { keys } from '../series/keys';
 import { EventsDoc, type StoredEvents } from '../events/schema';
+import { type VersionChanges, changesBetween } from '../series/changes';
 import { Head, Series, StoredSeries } from '../series/schema';
 import { StoreUnavailable, seqOf, timed } from '../series/store';
 import { type Conditions, failedCondition } from './conditions';
@@ -267,7 +268,8 @@ export class Writer extends DurableObject<Env> {
         gen,
         series,
       };
-      out.entries.push({ stored, body: JSON.stringify(stored) });
+      const changes = changesBetween(current ? this.state.version(series.id, current)!.series : null, series);
+      out.entries.push({ stored, body: JSON.stringify(stored), changes });
       out.written.push({
         id: series.id,
         version: stored.version,
@@ -357,7 +359,7 @@ export class Writer extends DurableObject<Env> {
       }),
     ]);
     this.ctx.storage.transactionSync(() => {
-      for (const e of p.entries) this.state.record(e.stored, e.body, p.gen);
+      for (const e of p.entries) this.state.record(e.stored, e.body, p.gen, true, e.changes);
       for (const d of p.docs ?? []) this.state.recordDoc(d.name, d.stored, d.body);
       this.state.setMeta('gen', p.gen);
     });
@@ -401,9 +403,13 @@ export class Writer extends DurableObject<Env> {
       if (cur?.success) currentOf.set(id, cur.data.version);
     }
     const gen = found.length ? 1 : 0;
+    const before = new Map<string, StoredSeries>();
     this.ctx.storage.transactionSync(() => {
-      for (const s of found.sort((a, b) => (a.version < b.version ? -1 : 1)))
-        this.state.record(s, bodies.get(s)!, gen, currentOf.get(s.series.id) === s.version);
+      for (const s of found.sort((a, b) => (a.version < b.version ? -1 : 1))) {
+        const changes = changesBetween(before.get(s.series.id)?.series ?? null, s.series);
+        before.set(s.series.id, s);
+        this.state.record(s, bodies.get(s)!, gen, currentOf.get(s.series.id) === s.version, changes);
+      }
       this.state.setMeta('gen', gen);
       this.state.setMeta('adopted', 1);
     });
@@ -463,7 +469,7 @@ export class Writer extends DurableObject<Env> {
 
 interface Prepared {
   gen: number;
-  entries: Array<{ stored: StoredSeries; body: string }>;
+  entries: Array<{ stored: StoredSeries; body: string; changes: VersionChanges }>;
   docs?: Array<{ name: DocName; stored: StoredEvents; body: string }>;
   written: Omit<Written, 'published'>[];
 }

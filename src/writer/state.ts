@@ -1,3 +1,4 @@
+import type { VersionChanges } from '../series/changes';
 import type { EventsHistory, EventsVersionInfo, StoredEvents } from '../events/schema';
 import {
   labelsOf,
@@ -147,8 +148,8 @@ export class State {
    * Records committed versions. `current` says whether each becomes its series' current version
    * (adoption also records versions that never did). The caller wraps this in a transaction.
    */
-  record(stored: StoredSeries, body: string, gen: number, current = true): void {
-    const info = infoOf(stored);
+  record(stored: StoredSeries, body: string, gen: number, current = true, changes?: VersionChanges): void {
+    const info: VersionInfo = { ...infoOf(stored), ...(changes ? { changes } : {}) };
     const seq = Number(stored.version.slice(0, 6));
     this.sql.exec(
       'INSERT INTO versions (id, version, seq, gen, info, body) VALUES (?, ?, ?, ?, ?, ?)',

@@ -143,3 +143,62 @@ describe('open-graph-scraper', () => {
     if (width || height) assert.deepEqual([Number(width), Number(height)], [1200, 630], 'og:image:width/height');
   });
 });
+
+// Feed readers: the change feed (Atom 1.0) as two common parsers read it. The seeded service has
+// each series' first version, and the CBP files imported over it in release order (the state
+// file revises FY2025 months of the southwest breakdowns).
+describe('feed readers read the change feed', () => {
+  const url = () => `${svc.origin}/api/v1/series/sw-total-demo-single-adults/changes.atom`;
+
+  test('rss-parser: a titled feed with one dated, linked entry per version', async () => {
+    const { default: Parser } = await import('rss-parser');
+    const feed = await new Parser().parseString(await (await fetcher(url())).text());
+    assert.match(feed.title, /sw-total-demo-single-adults/);
+    assert.ok(feed.items.length >= 2, `${feed.items.length} entries`);
+    for (const item of feed.items) {
+      assert.ok(item.title && item.id && item.link, JSON.stringify(item));
+      assert.ok(!Number.isNaN(Date.parse(item.pubDate ?? item.isoDate)), 'dated');
+      assert.match(item.link, /\/embed\/sw-total-demo-single-adults\/trend\?v=\d{6}-[0-9a-f]{12}$/);
+    }
+    const dates = feed.items.map((i) => Date.parse(i.isoDate));
+    assert.deepEqual(
+      dates,
+      [...dates].sort((a, b) => b - a),
+      'newest first',
+    );
+  });
+
+  test('feedparser: Atom, with unique entry ids that stay the same on a second read', async () => {
+    const { default: FeedParser } = await import('feedparser');
+    const { Readable } = await import('node:stream');
+    const read = async () => {
+      const text = await (await fetcher(url())).text();
+      return new Promise((ok, fail) => {
+        const items = [];
+        const fp = new FeedParser({ addmeta: false });
+        let meta;
+        fp.on('error', fail);
+        fp.on('meta', (m) => (meta = m));
+        fp.on('readable', () => {
+          let it;
+          while ((it = fp.read())) items.push(it);
+        });
+        fp.on('end', () => ok({ meta, items }));
+        Readable.from([text]).pipe(fp);
+      });
+    };
+    const a = await read();
+    const b = await read();
+    assert.equal(a.meta['#type'], 'atom');
+    const ids = a.items.map((i) => i.guid);
+    assert.equal(new Set(ids).size, ids.length, 'unique ids');
+    assert.deepEqual(
+      b.items.map((i) => i.guid),
+      ids,
+    );
+    assert.ok(
+      a.items.some((i) => /→/.test(i.description)),
+      'some entry lists a revision',
+    );
+  });
+});
