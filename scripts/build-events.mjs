@@ -69,7 +69,7 @@ function parseCsv(text) {
       endRow();
     } else field += ch;
   }
-  if (field || row.length) (row.push(field), rows.push(row));
+  if (field || row.length) endRow();
   return rows.filter((r) => r.some((c) => c !== ''));
 }
 
