@@ -16,8 +16,6 @@ export const app = createApp(widgets);
 export const SEED = { 'sw-total': swTotal, 'sw-usbp': swUsbp, 'sw-ofo': swOfo } as const;
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 
-export const EVENTS = policyEvents;
-
 /** Writes the committed seed series through the real writer, as one commit, then the policy events. */
 export async function seed(opts: { events?: boolean } = {}): Promise<void> {
   await writeMany(

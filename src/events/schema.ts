@@ -16,8 +16,7 @@ const Day = z
 const Words = z.object({ en: Line(1, 80), es: Line(1, 80) }).strict();
 const Description = z.object({ en: Text(600).pipe(z.string().min(1)), es: Text(600).pipe(z.string().min(1)) }).strict();
 
-export const EventKind = z.enum(['policy', 'data-note']);
-export type EventKind = z.infer<typeof EventKind>;
+const EventKind = z.enum(['policy', 'data-note']);
 
 export const PolicyEvent = z
   .object({

@@ -147,7 +147,7 @@ export type StoredSeries = z.infer<typeof StoredSeries>;
 const StoredClaim = z.looseObject({ kind: z.enum(['record', 'sameMonth', 'since', 'yearAgo']) });
 
 /** What a version changed (src/series/changes.ts), kept in the history, never in KV metadata. */
-export const VersionChangesZ = z
+const VersionChangesZ = z
   .object({
     added: z.array(z.object({ period: Period, value: z.number() }).strict()),
     revised: z.array(z.object({ period: Period, from: z.number(), to: z.number() }).strict()),
