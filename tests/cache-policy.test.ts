@@ -39,16 +39,19 @@ describe('the Cache-Control table', () => {
 });
 
 describe('option normalisation', () => {
-  const base = { theme: 'dark', lang: 'en', width: 640 } as const;
+  const base = { theme: 'dark', lang: 'en', width: 640, per: 'month', events: 'none' } as const;
   it('is independent of key order and drops unset options', () => {
     const a = normalise({ opts: { ...base, months: 36, as_of: undefined }, output: { kind: 'svg' } });
-    const b = normalise({ opts: { months: 36, width: 640, lang: 'en', theme: 'dark' }, output: { kind: 'svg' } });
+    const b = normalise({
+      opts: { events: 'none', per: 'month', months: 36, width: 640, lang: 'en', theme: 'dark' },
+      output: { kind: 'svg' },
+    });
     expect(a).toBe(b);
-    expect(a).toBe('lang=en&months=36&theme=dark&width=640');
+    expect(a).toBe('events=none&lang=en&months=36&per=month&theme=dark&width=640');
   });
 
   it('keeps PNG scale and size apart from the card options', () => {
     const png = normalise({ opts: { ...base, months: 36 }, output: { kind: 'png', scale: 2, size: 'og' } });
-    expect(png).toBe('lang=en&months=36&out.scale=2&out.size=og&theme=dark&width=640');
+    expect(png).toBe('events=none&lang=en&months=36&out.scale=2&out.size=og&per=month&theme=dark&width=640');
   });
 });

@@ -1,11 +1,12 @@
 import { env } from 'cloudflare:workers';
 import { createExecutionContext, createScheduledController, reset, waitOnExecutionContext } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cardSpec, resolveCard } from '../src/card';
 import { scheduled } from '../src/scheduled';
 import { keys } from '../src/series/keys';
 import { readSeries } from '../src/series/store';
 import { CBP, chunked } from './fixtures/cbp';
-import { ADMIN_TOKEN, SEED, app, seed } from './helpers';
+import { ADMIN_TOKEN, SEED, app, registry, seed } from './helpers';
 
 /**
  * The layers in front of a render: Cloudflare's cache (Workers Cache), purged by tag on every
@@ -175,7 +176,15 @@ describe('default cards are rendered once, when their data are written', () => {
     await waitOnExecutionContext(ctx);
     expect(res.status).toBe(200);
     const { version } = (await res.json()) as { version: string };
-    const key = keys.prerender([version], '/v1/sw-ofo/trend.svg?theme=dark&lang=es');
+    const spec = cardSpec(registry, {
+      series: 'sw-ofo',
+      widget: 'trend',
+      query: { theme: 'dark', lang: 'es' },
+      output: 'svg',
+    });
+    const versions = await resolveCard(env.SERIES, spec);
+    expect(versions[0]).toBe(version);
+    const key = keys.prerender(versions, '/v1/sw-ofo/trend.svg?theme=dark&lang=es');
     await vi.waitFor(async () => expect(await env.SERIES.get(key)).not.toBeNull(), { timeout: 30_000, interval: 200 });
     const { svg, png } = {
       svg: await call('/v1/sw-ofo/trend.svg?theme=dark&lang=es'),

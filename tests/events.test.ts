@@ -3,11 +3,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EventsDoc } from '../src/events/schema';
 import seedEvents from '../seed/events/policy-events.json';
 import { write } from './fixtures/cbp';
-import { get, seed } from './helpers';
+import { get, seedSeries } from './helpers';
 
 // The policy-events document: one versioned document behind the writer, like a series.
 
-beforeEach(() => seed({ events: false }));
+beforeEach(seedSeries);
 afterEach(reset);
 
 const SEEDED = seedEvents as EventsDoc;

@@ -4,7 +4,22 @@ import { computeFacts, cutAt } from '../src/series/facts';
 import { claims, rankClaim, RULES } from '../src/series/headlines';
 import type { Point } from '../src/series/schema';
 import { claimText, headline } from '../src/kit/text';
+import { cardSeries } from '../src/card/load';
+import type { CardSpec } from '../src/card';
+import type { StoredSeries } from '../src/series/schema';
 import { SEED } from './helpers';
+
+/** A series as a card of `per` sees it, from the given points. */
+const cs = (points: Point[], lang: Lang = 'en', per: 'month' | 'day' = 'month') =>
+  cardSeries(
+    {
+      version: '000001-000000000000',
+      writtenAt: '2026-09-15T12:00:00.000Z',
+      vintage: 'seed',
+      series: { ...SEED['sw-usbp'], points },
+    } as StoredSeries,
+    { opts: { lang, per } } as CardSpec,
+  );
 
 const usbp = SEED['sw-usbp'].points as Point[];
 const total = SEED['sw-total'].points as Point[];
@@ -30,10 +45,10 @@ describe('headline claims against the CBP seed data', () => {
     expect(rank).toMatchObject({ kind: 'sameMonth', dir: 'low', month: 11, firstYear: 2018 });
     const pct = Math.round((1 - 7353 / value(usbp, '2024-11')) * 100);
     expect(pct).toBe(84);
-    expect(headline('en', cut, facts)).toBe(
+    expect(headline('en', cs(cut, 'en'))).toBe(
       `Lowest November in the series (since 2018); down ${pct}% from a year earlier`,
     );
-    expect(headline('es', cut, facts)).toBe(
+    expect(headline('es', cs(cut, 'es'))).toBe(
       `El noviembre más bajo de la serie (desde 2018); ${pct}% menos que un año antes`,
     );
   });
@@ -46,7 +61,7 @@ describe('headline claims against the CBP seed data', () => {
       const { cut, facts } = at(points, '2023-12');
       expect(facts.latest.value).toBe(v);
       expect(rankClaim(cut, facts)).toEqual({ kind: 'record', dir: 'high', first: '2018-10' });
-      expect(headline('en', cut, facts)).toMatch(/^Highest on record \(since Oct 2018\)/);
+      expect(headline('en', cs(cut, 'en'))).toMatch(/^Highest on record \(since Oct 2018\)/);
     }
   });
 
@@ -54,7 +69,7 @@ describe('headline claims against the CBP seed data', () => {
     const { cut, facts } = at(usbp, '2026-08');
     expect(facts.lowestSince?.monthsBack).toBeLessThan(RULES.sinceMinMonths);
     expect(rankClaim(cut, facts)).toBeNull();
-    expect(headline('en', cut, facts)).toMatch(/^Up \d+% from a year earlier$/);
+    expect(headline('en', cs(cut, 'en'))).toMatch(/^Up \d+% from a year earlier$/);
   });
 
   it('never makes a rank claim over fewer months than the rules require', () => {
@@ -96,7 +111,7 @@ describe('headline claims against the CBP seed data', () => {
     for (const lang of ['en', 'es'] as Lang[]) {
       for (let n = 1; n <= usbp.length; n++) {
         const cut = usbp.slice(0, n);
-        const h = headline(lang, cut, computeFacts(cut));
+        const h = headline(lang, cs(cut, lang));
         expect(h).not.toMatch(/crisis|surge|success|record-breaking|oleada|éxito/i);
       }
       expect(copy[lang].eventsNote.length).toBeGreaterThan(10);

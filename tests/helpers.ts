@@ -1,6 +1,7 @@
 import { env, exports } from 'cloudflare:workers';
 import { cardFrom, cardSpec, createRegistry, type LoadedCard, type Output } from '../src/card';
 import type { StoredSeries } from '../src/series/schema';
+import type { EventsDoc } from '../src/events/schema';
 import swOfo from '../seed/sw-ofo.json';
 import swTotal from '../seed/sw-total.json';
 import swUsbp from '../seed/sw-usbp.json';
@@ -16,14 +17,19 @@ export const app = createApp(widgets);
 export const SEED = { 'sw-total': swTotal, 'sw-usbp': swUsbp, 'sw-ofo': swOfo } as const;
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 
-/** Writes the committed seed series through the real writer, as one commit, then the policy events. */
-export async function seed(opts: { events?: boolean } = {}): Promise<void> {
+/** Writes the committed seed series through the real writer, as one commit. */
+export async function seedSeries(): Promise<void> {
   await writeMany(
     env,
     Object.values(SEED).map((series) => ({ series })),
     new Date('2026-09-15T12:00:00Z'),
   );
-  if (opts.events !== false) await writeEvents(env, policyEvents, { now: new Date('2026-09-15T12:00:00Z') });
+}
+
+/** The seed as `npm start` writes it: the series, then the policy events. (No parameters: vitest hooks pass a context.) */
+export async function seed(): Promise<void> {
+  await seedSeries();
+  await writeEvents(env, policyEvents, { now: new Date('2026-09-15T12:00:00Z') });
 }
 
 export function get(path: string, init?: RequestInit): Promise<Response> {
@@ -46,5 +52,9 @@ export function seedCard(
   output: Output['kind'] = 'svg',
 ): LoadedCard {
   const spec = cardSpec(registry, { series, widget, query, output });
-  return cardFrom(spec, (id) => (id in SEED ? storedOf(id as keyof typeof SEED) : undefined));
+  return cardFrom(
+    spec,
+    (id) => (id in SEED ? storedOf(id as keyof typeof SEED) : undefined),
+    (policyEvents as EventsDoc).events,
+  );
 }

@@ -36,8 +36,9 @@ describe('observability', () => {
         route: 'GET /v1/{series}/{widget}.svg',
         status: 200,
         cache,
-        versions: [version.version],
       });
+      // The series' own version first; then what else the card drew from (its components, the events).
+      expect((line.versions as string[])[0]).toBe(version.version);
       expect(typeof line.renderMs).toBe('number');
       expect(line.id).toBe(res.headers.get('x-request-id'));
     }

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { calendarMonth } from '../src/ingest/cbp';
 import type { Series } from '../src/series/schema';
 import { CBP, importFile, write } from './fixtures/cbp';
-import { SEED, get, seed } from './helpers';
+import { SEED, get, seedSeries } from './helpers';
 
 // Truth over time: every change a version made to a month, computed when it was written, read back
 // from the revision ledger and the Atom feed.
@@ -36,7 +36,7 @@ async function feed(id: string) {
 }
 
 describe('a revised series written through the API', () => {
-  beforeEach(() => seed({ events: false }));
+  beforeEach(seedSeries);
 
   const base = SEED['sw-ofo'] as unknown as Series;
   const last = base.points.at(-1)!;

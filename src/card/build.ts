@@ -4,7 +4,7 @@ import type { CardModel, WidgetInput } from '../kit/widget';
 import { svgToPng } from '../render/png';
 import { toSvg } from '../render/draw';
 import { palette } from '../render/theme';
-import { cardSeries, type LoadedCard } from './load';
+import { cardEvents, cardSeries, type LoadedCard } from './load';
 
 /** Layout overrides a page asks for: the compact width for narrow frames, a fixed PNG canvas. */
 interface At {
@@ -16,8 +16,19 @@ function input(card: LoadedCard, brand: string, at: At): WidgetInput {
   const { spec } = card;
   const opts = at.width === undefined ? spec.opts : { ...spec.opts, width: at.width };
   const series = card.stored.map((s) => cardSeries(s, spec));
+  const context = card.context.map((s) => cardSeries(s, spec));
   const lang = opts.lang;
-  return { s: series[0]!, series, opts, lang, t: copy[lang], brand, ...(at.frame ? { frame: at.frame } : {}) };
+  return {
+    s: series[0]!,
+    series,
+    context,
+    events: cardEvents(card.events, lang),
+    opts,
+    lang,
+    t: copy[lang],
+    brand,
+    ...(at.frame ? { frame: at.frame } : {}),
+  };
 }
 
 /**

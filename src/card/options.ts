@@ -19,6 +19,23 @@ const hexColor = z
     return `#${h.length === 3 ? [...h].map((c) => c + c).join('') : h}`;
   });
 
+/**
+ * `events=all|none|<id>,<id>…`: which policy events a card shows (drawn on `trend` and `bars`,
+ * named in every card's description). Ids are slugs; a list is deduplicated and sorted, so each
+ * choice has one spelling (and one cache entry). Whether the ids exist is checked against the
+ * events document when the card is loaded.
+ */
+export const eventsParam = (dflt: 'all' | 'none') =>
+  z
+    .string()
+    .max(400)
+    .regex(
+      /^(all|none|[a-z0-9]+(-[a-z0-9]+)*(,[a-z0-9]+(-[a-z0-9]+)*){0,19})$/,
+      'must be all, none, or event ids separated by commas (at most 20)',
+    )
+    .transform((v) => (v === 'all' || v === 'none' ? v : [...new Set(v.split(','))].sort().join(',')))
+    .default(dflt);
+
 /** The window a widget shows by default; widgets override the default, never the limits. */
 export const monthsParam = (dflt: number) => intParam(MONTHS.min, MONTHS.max).default(dflt);
 
@@ -36,5 +53,8 @@ export const CardOptions = z.object({
   // A month after this one has no data yet: refused rather than rendered (and cached) as the latest.
   as_of: Period.refine((p) => p <= new Date().toISOString().slice(0, 7), 'must not be in the future').optional(),
   width: intParam(WIDTH.min, WIDTH.max).default(WIDTH.default),
+  /** `day`: each month's value divided by its days (a fiscal year's by the days it covers). */
+  per: z.enum(['month', 'day']).default('month'),
+  events: eventsParam('none'),
 });
 export type CardOptions = z.output<typeof CardOptions>;

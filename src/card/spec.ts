@@ -24,6 +24,23 @@ export interface CardSpec {
   /** `v=<version>`: render one stored version of the path's series; such bytes never change. */
   pin?: string;
   output: Output;
+  /**
+   * Series read when they exist, for computed caveats rather than drawn: a total or component's
+   * two components (Border Patrol, ports of entry), for the note when they moved apart.
+   */
+  context: string[];
+  /** Whether the card reads the policy-events document (it shows or names events). */
+  events: boolean;
+}
+
+/** `sw-total`, `sw-usbp`, `nw-ofo`…: a total or one of its two components (ids per the README). */
+const COMPONENT_FAMILY = /^([a-z]+)-(total|usbp|ofo)$/;
+
+/** The components a card of `id` compares for the component-shift note. */
+function componentContext(id: string, series: readonly string[]): string[] {
+  const m = COMPONENT_FAMILY.exec(id);
+  if (!m) return [];
+  return [`${m[1]}-usbp`, `${m[1]}-ofo`].filter((c) => !series.includes(c));
 }
 
 const PngOptions = z.object({
@@ -84,7 +101,17 @@ export function cardSpec(
     output = { kind: 'png', scale: png.data.scale, ...(png.data.size ? { size: png.data.size } : {}) };
   }
   const others = (widget.reads?.(opts) ?? []).filter((s) => s !== id);
-  return { widget, series: [id, ...new Set(others)], opts, params, ...(pin ? { pin } : {}), output };
+  const series = [id, ...new Set(others)];
+  return {
+    widget,
+    series,
+    opts,
+    params,
+    ...(pin ? { pin } : {}),
+    output,
+    context: componentContext(id, series),
+    events: opts.events !== 'none',
+  };
 }
 
 /** Options in their canonical spelling: schema order, defaults and unset options left out. */

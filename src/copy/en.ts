@@ -40,6 +40,33 @@ export const en = {
   since: (dir: 'low' | 'high', since: string) => `${dir === 'low' ? 'lowest' : 'highest'} since ${since}`,
   yearAgo: (pct: string, dir: 'up' | 'down' | 'flat') =>
     dir === 'flat' ? 'unchanged from a year earlier' : `${dir} ${pct} from a year earlier`,
+  // Per-day rates (`per=day`)
+  perDay: 'per day',
+  monthlyPerDay: 'Daily average by month',
+  fyPerDay: 'Daily average by fiscal year',
+  perDayTitle: (title: string) => `${title}, per day`,
+  /** A rank claim on a per-day card names its measure first. */
+  perDayClaim: (claim: string) => `per day, ${claim}`,
+  /** When the other measure does not prove the same rank: what it proves, or that it proves none. */
+  otherMeasure: (per: 'month' | 'day', claim: string | null, dir: 'low' | 'high') =>
+    per === 'day'
+      ? claim
+        ? `— per day: ${claim}`
+        : `— per day it is not the ${dir === 'low' ? 'lowest' : 'highest'}`
+      : claim
+        ? `— in total: ${claim}`
+        : `— in total it is not the ${dir === 'low' ? 'lowest' : 'highest'}`,
+  perDayNote: 'Each month divided by its days (a fiscal year by the days it covers).',
+  // Caveats, computed from the data
+  title42Note: (from: string, to: string) => `Includes Title 42 expulsions (${from} – ${to}).`,
+  componentShift: (a: string, aDir: 'up' | 'down', aPct: string, b: string, bDir: 'up' | 'down', bPct: string) =>
+    `From a year earlier, ${a} ${aDir === 'up' ? 'rose' : 'fell'} ${aPct} while ${b} ${bDir === 'up' ? 'rose' : 'fell'} ${bPct}.`,
+  // Policy events
+  componentName: { usbp: 'Border Patrol encounters', ofo: 'encounters at ports of entry' },
+  eventsGroup: (n: number, allPolicy: boolean) => `${n} ${allPolicy ? 'policy changes' : 'events'}`,
+  eventsShown: 'Events shown',
+  eventsLine: (labels: string) => `Events marked: ${labels}.`,
+  eventSource: 'Source',
   /** "FY2026 (YTD, 11 months)"; `months` is already the right plural form. */
   fyLabel: (fy: number, ytd: { n: number; months: string } | null) =>
     ytd === null ? `FY${fy}` : `FY${fy} (YTD, ${ytd.n} ${ytd.months})`,

@@ -41,6 +41,28 @@ export const es: Copy = {
   since: (dir, since) => `${dir === 'low' ? 'el nivel más bajo' : 'el nivel más alto'} desde ${since}`,
   yearAgo: (pct, dir) =>
     dir === 'flat' ? 'sin cambio frente a un año antes' : `${pct} ${dir === 'up' ? 'más' : 'menos'} que un año antes`,
+  perDay: 'por día',
+  monthlyPerDay: 'Promedio diario por mes',
+  fyPerDay: 'Promedio diario por año fiscal',
+  perDayTitle: (title) => `${title}, por día`,
+  perDayClaim: (claim) => `por día, ${claim}`,
+  otherMeasure: (per, claim, dir) =>
+    per === 'day'
+      ? claim
+        ? `— por día: ${claim}`
+        : `— por día no es el ${dir === 'low' ? 'más bajo' : 'más alto'}`
+      : claim
+        ? `— en total: ${claim}`
+        : `— en total no es el ${dir === 'low' ? 'más bajo' : 'más alto'}`,
+  perDayNote: 'Cada mes dividido entre sus días (un año fiscal, entre los días que abarca).',
+  title42Note: (from, to) => `Incluye expulsiones del Título 42 (${from} – ${to}).`,
+  componentShift: (a, aDir, aPct, b, bDir, bPct) =>
+    `Frente a un año antes, ${a} ${aDir === 'up' ? 'subieron' : 'bajaron'} ${aPct} mientras ${b} ${bDir === 'up' ? 'subieron' : 'bajaron'} ${bPct}.`,
+  componentName: { usbp: 'los encuentros de la Patrulla Fronteriza', ofo: 'los encuentros en puertos de entrada' },
+  eventsGroup: (n, allPolicy) => `${n} ${allPolicy ? 'cambios de política' : 'eventos'}`,
+  eventsShown: 'Eventos señalados',
+  eventsLine: (labels) => `Eventos señalados: ${labels}.`,
+  eventSource: 'Fuente',
   fyLabel: (fy, ytd) => (ytd === null ? `AF${fy}` : `AF${fy} (en curso, ${ytd.n} ${ytd.months})`),
   fyShort: (fy, ytd) => `AF${String(fy).slice(2)}${ytd ? ' parc.' : ''}`,
 };

@@ -78,6 +78,12 @@ const COMPACT: Record<Lang, Array<[number, string, number?]>> = {
 export const format = {
   /** 12,242 */
   number: (n: number): string => group(fixed(n, 0)),
+  /** A rate: one decimal below 100 (`7.0`, `95.4`), whole numbers above (`395`, `1,204`). */
+  rate: (n: number): string => {
+    if (Math.abs(n) >= 99.95) return group(fixed(n, 0));
+    const s = fixed(n, 1);
+    return s.includes('.') ? s : `${s}.0`;
+  },
   /** 50K / 1.2M (axis ticks, bar values); es-US "50 K", "1.2 M" */
   compact: (lang: Lang, n: number): string => {
     const sign = n < 0 ? '-' : '';
@@ -110,6 +116,13 @@ export const format = {
   /** August 2026 / agosto de 2026 */
   monthLong: (lang: Lang, period: string): string =>
     `${MONTHS[lang].long[Number(period.slice(5, 7)) - 1]}${lang === 'es' ? ' de' : ''} ${period.slice(0, 4)}`,
+  /** June 5, 2024 / 5 de junio de 2024 */
+  day: (lang: Lang, date: string): string => {
+    const month = MONTHS[lang].long[Number(date.slice(5, 7)) - 1]!;
+    const d = Number(date.slice(8, 10));
+    const y = date.slice(0, 4);
+    return lang === 'es' ? `${d} de ${month} de ${y}` : `${month} ${d}, ${y}`;
+  },
   /** November / noviembre (month 1..12) */
   monthName: (lang: Lang, month: number): string => MONTHS[lang].long[month - 1]!,
 };

@@ -24,6 +24,8 @@ export function plural(_lang: Lang, n: number, word: Plural): string {
 export const fmt = {
   /** 12,242 (es-US too) */
   number: (_lang: Lang, n: number): string => format.number(n),
+  /** A per-day rate: 95.4 below 100, 1,204 above */
+  rate: (_lang: Lang, n: number): string => format.rate(n),
   /** 50K / 1.2M (axis ticks, badges); es-US "50 K" */
   compact: (lang: Lang, n: number): string => format.compact(lang, n),
   /** −4.6% / +12% with a real minus sign */
@@ -35,6 +37,8 @@ export const fmt = {
   /** August 2026 / agosto de 2026 */
   monthLong: (lang: Lang, period: string): string => format.monthLong(lang, period),
   year: (period: string): string => period.slice(0, 4),
+  /** June 5, 2024 / 5 de junio de 2024 (a date YYYY-MM-DD) */
+  day: (lang: Lang, date: string): string => format.day(lang, date),
   /** November / noviembre (month 1..12) */
   monthName: (lang: Lang, month: number): string => format.monthName(lang, month),
 };

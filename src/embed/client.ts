@@ -53,7 +53,12 @@ body{font:13px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sa
 figure{margin:0}
 img{display:block;max-width:100%;height:auto}
 .fill img{width:100%}
-.meta{margin:0;padding:2px 3.2% 8px;color:var(--muted)}
+.meta,.notes{margin:0;padding:2px 3.2% 8px;color:var(--muted)}
+.notes{padding-bottom:0}
+.events{margin:0;padding:2px 3.2% 4px;color:var(--muted)}
+.events summary{cursor:pointer;color:var(--fg)}
+.events ol{margin:4px 0 0;padding-left:1.4em}
+.events li{margin:0 0 4px}
 a{color:var(--link)}
 .sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}`;
 

@@ -2,6 +2,7 @@
 import { raw } from 'hono/html';
 import { copy, fmt } from '../copy';
 import { WIDTH } from '../limits';
+import type { CardEvent } from '../kit/widget';
 import type { PageCard } from './card';
 import { EMBED_CLIENT, EMBED_STYLE } from './client';
 import { Discovery, Social, canonicalEmbed } from './meta';
@@ -11,6 +12,12 @@ export interface EmbedPageProps {
   origin: string;
   info: PageCard;
   shareImage: string;
+}
+
+/** An event's date or dates as the page states them: "June 5, 2024" / "5 de junio de 2024". */
+function eventDate(lang: 'en' | 'es', e: CardEvent): string {
+  const day = (d: string) => fmt.day(lang, d);
+  return e.end ? `${day(e.start)} – ${day(e.end)}` : day(e.start);
 }
 
 /** The iframe page: the card, its words, the plotted numbers as a table, the source and the data. */
@@ -86,6 +93,28 @@ export function EmbedPage({ origin, info, shareImage }: EmbedPageProps) {
                   </tbody>
                 </table>
               </div>
+              <p class="notes">{[t.eventsNote, ...(info.notes ?? [])].join(' ')}</p>
+              {info.events && info.events.length > 0 && (
+                <details class="events">
+                  <summary>
+                    {t.eventsShown} ({info.events.length})
+                  </summary>
+                  <ol>
+                    {info.events.map((e) => (
+                      <li id={`event-${e.id}`}>
+                        <strong>{e.label}</strong> ({eventDate(lang, e)}). {e.description}{' '}
+                        <span class="cite">
+                          {t.eventSource}:{' '}
+                          <a href={e.source.url} target="_blank" rel="noopener">
+                            {e.source.name}
+                          </a>
+                          . {e.citation}
+                        </span>
+                      </li>
+                    ))}
+                  </ol>
+                </details>
+              )}
               <p class="meta">
                 {t.source}:{' '}
                 <a href={source.url} target="_blank" rel="noopener">

@@ -4,7 +4,8 @@
  */
 export type { CardModel, Widget, WidgetInput } from './widget';
 export { defineWidget } from './widget';
-export { CardOptions, monthsParam } from '../card/options';
+export { CardOptions, eventsParam, monthsParam } from '../card/options';
+export { daysIn } from '../card/load';
 export { PNG_SIZES } from '../limits';
 export { fmt, plural } from '../copy';
 export type { Palette } from '../render/theme';
@@ -20,4 +21,18 @@ export { sparkline, type Spark } from './spark';
 export { areaPath, band, linePath, linear } from './scale';
 export { at, background, deltaChips, footer, lines, textEnd } from './paint';
 export { circle, line, path, place, rect, text, type Shape } from '../render/draw';
-export { deckText, deltas, describe, footerSource, headline, monthTable, windowText, type DeltaText } from './text';
+export {
+  caveats,
+  deckText,
+  deltas,
+  describe,
+  eventsIn,
+  footerSource,
+  headline,
+  monthTable,
+  valueMonth,
+  windowText,
+  type DeltaText,
+} from './text';
+export { eventLayer, type EventLayer } from './events';
+export { paintEvents } from './eventpaint';

@@ -50,8 +50,17 @@ export interface FooterModel {
  * Source and release left, service name right, the as-of month always shown. One row when it all
  * fits; otherwise the source gets its own line(s) and as-of shares a row with the service name.
  */
-export function footerModel(source: string, asOf: string, brand: string, size: number, width: number): FooterModel {
+export function footerModel(
+  source: string,
+  asOf: string,
+  brand: string,
+  size: number,
+  width: number,
+  /** Lines above the source: a numbered list of events, computed caveats. Each wraps, never cut short. */
+  extra: readonly string[] = [],
+): FooterModel {
   const gap = size * 1.5;
+  const above = extra.flatMap((l) => wrap(l, size, width, 20).map((left) => ({ left, right: '' })));
   const one = `${source} · ${asOf}`;
   let rows: FooterRow[];
   if (textWidth(one, size) + gap + textWidth(brand, size) <= width) rows = [{ left: one, right: brand }];
@@ -61,5 +70,6 @@ export function footerModel(source: string, asOf: string, brand: string, size: n
     if (textWidth(asOf, size) + gap + textWidth(brand, size) > width)
       rows = [...src.map((l) => ({ left: l, right: '' })), { left: asOf, right: '' }, { left: brand, right: '' }];
   }
+  rows = [...above, ...rows];
   return { rows, size, height: rows.length * lineHeight(size) + Math.ceil(size * 0.6) };
 }

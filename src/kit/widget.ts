@@ -7,17 +7,42 @@ import type { Facts } from '../series/facts';
 import type { Point, StoredSeries } from '../series/schema';
 
 /** One series as a card sees it: its stored version, its words in the card's language, the
- * months up to `as_of` and the facts they prove. */
+ * months up to `as_of` in the measure the card shows, and the facts they prove. */
 export interface CardSeries {
   id: string;
   stored: StoredSeries;
+  /** The title, with ", per day" on a per-day card. */
   title: string;
   /** Short label (badges); the title when the series has none. */
   short: string;
   unit: string;
-  /** Every month up to `as_of` (not only the window the card shows). */
+  /** The measure shown: monthly totals, or each month's total divided by its days. */
+  per: 'month' | 'day';
+  /** Every month up to `as_of` (not only the window the card shows), in the measure shown. */
   points: Point[];
   facts: Facts;
+  /** The monthly totals themselves (what a per-day card divides; fiscal-year sums start here). */
+  monthly: Point[];
+  /** The other measure, so that a claim can say when it does not hold there too. */
+  alt: { per: 'month' | 'day'; points: Point[]; facts: Facts };
+  /** A value in the measure shown, as the card writes it (per day: one decimal below 100). */
+  value(v: number): string;
+}
+
+/** A policy event as a card shows it: its words in the card's language, placed at its month(s). */
+export interface CardEvent {
+  id: string;
+  kind: 'policy' | 'data-note';
+  /** Calendar dates, YYYY-MM-DD (U.S. Eastern time, as the source gives them). */
+  start: string;
+  end?: string;
+  /** The month a monthly axis places it at, and its last month for a range. */
+  month: string;
+  endMonth?: string;
+  label: string;
+  description: string;
+  source: { name: string; url: string };
+  citation: string;
 }
 
 /** Everything a widget's model may look at; built once per request by the card pipeline. */
@@ -26,6 +51,10 @@ export interface WidgetInput<O extends CardOptions = CardOptions> {
   s: CardSeries;
   /** Every series the card reads: `s` first, then those `reads()` asked for, in that order. */
   series: CardSeries[];
+  /** Series read for computed caveats, when they exist (a total's components). */
+  context: CardSeries[];
+  /** The policy events the card's options choose, in date order (the widget keeps those in its window). */
+  events: CardEvent[];
   opts: O;
   lang: Lang;
   t: Copy;
@@ -50,6 +79,10 @@ export interface CardModel {
   /** One generated sentence (`<desc>`): what, latest value, change, claim, source. */
   desc: string;
   table: Table;
+  /** The policy events the card shows (pages list them with their sources); none when absent. */
+  events?: CardEvent[];
+  /** The caveats it states, computed from the data (pages show them under the card). */
+  notes?: string[];
 }
 
 /**

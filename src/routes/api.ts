@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { type Pin, cacheHeaders } from '../cache/policy';
 import { tags } from '../cache/tags';
 import { parseSeriesId, parseVersionId } from '../card';
+import { perDay } from '../card/load';
 import { Invalid, NotFound, describeIssues, seriesNotFound } from '../errors';
 import { headersFor } from '../http/headers';
 import { computeFacts, cutAt } from '../series/facts';
@@ -83,12 +84,13 @@ async function load(c: Context<AppEnv>, id: string): Promise<StoredSeries> {
   return s;
 }
 
-const SeriesQuery = z.object({ as_of: Period.optional() });
+/** `as_of=YYYY-MM` cuts the series at that month; `per=day` divides each month by its days. */
+const SeriesQuery = z.object({ as_of: Period.optional(), per: z.enum(['month', 'day']).default('month') });
 
-function asOfParam(c: Context<AppEnv>): string | undefined {
+function seriesQuery(c: Context<AppEnv>): { asOf: string | undefined; per: 'month' | 'day' } {
   const q = SeriesQuery.safeParse(c.var.query);
   if (!q.success) throw new Invalid('Invalid query', describeIssues(q.error.issues));
-  return q.data.as_of;
+  return { asOf: q.data.as_of, per: q.data.per };
 }
 
 function cut(s: StoredSeries, asOf: string | undefined) {
@@ -195,24 +197,28 @@ async function legacyCatalog(kv: KVNamespace): Promise<Listed[]> {
 
 api.get('/series/:file{[a-z0-9-]+\\.csv}', async (c) => {
   const id = parseSeriesId(c.req.param('file').slice(0, -4));
-  const asOf = asOfParam(c);
+  const { asOf, per } = seriesQuery(c);
   const s = await load(c, id);
-  const name = asOf ? `${id}-as-of-${asOf}.csv` : `${id}.csv`;
+  const name = `${id}${asOf ? `-as-of-${asOf}` : ''}${per === 'day' ? '-per-day' : ''}.csv`;
   const disposition = { 'Content-Disposition': `attachment; filename="${name}"` };
-  return send(c, seriesCsv(s, cut(s, asOf)), [tags.series(id)], 'csv', disposition, asOf ? 'as_of' : 'none');
+  const points = per === 'day' ? perDay(cut(s, asOf)) : cut(s, asOf);
+  return send(c, seriesCsv(s, points), [tags.series(id)], 'csv', disposition, asOf ? 'as_of' : 'none');
 });
 
 api.get('/series/:id', async (c) => {
   const id = parseSeriesId(c.req.param('id'));
-  const asOf = asOfParam(c);
+  const { asOf, per } = seriesQuery(c);
   const s = await load(c, id);
-  const points = cut(s, asOf);
+  const points = per === 'day' ? perDay(cut(s, asOf)) : cut(s, asOf);
+  // Per day: each month's value divided by the days in that month (29 in Feb 2024), unrounded.
+  const unit = per === 'day' ? `${s.series.unit} per day` : s.series.unit;
   const body = {
     version: s.version,
     writtenAt: s.writtenAt,
     vintage: s.vintage,
     asOf: asOf ?? null,
-    series: { ...s.series, points },
+    per,
+    series: { ...s.series, unit, points },
     facts: computeFacts(points),
   };
   return send(c, JSON.stringify(body), [tags.series(id)], 'json', {}, asOf ? 'as_of' : 'none');

@@ -114,12 +114,32 @@ export async function readMutable<S extends z.ZodType>(
   return raw === null ? null : parse(schema, raw, key);
 }
 
+/** The current versions of these series and of the events document, from one read of the head. */
+export async function headVersions(
+  kv: KVNamespace,
+  ids: readonly string[],
+): Promise<{ series: Map<string, string>; events: string | null }> {
+  const head = await readHead(kv);
+  if (!head) return { series: await currentVersions(kv, ids), events: null };
+  const series = new Map<string, string>();
+  for (const id of ids) if (Object.hasOwn(head.series, id)) series.set(id, head.series[id]!);
+  return { series, events: head.docs?.events ?? null };
+}
+
+/** The version of a series that was current when the writer made commit `gen`; null if none yet. */
+export async function versionAtGen(kv: KVNamespace, id: string, gen: number): Promise<string | null> {
+  const history = await readHistory(kv, id);
+  let found: string | null = null;
+  for (const v of history?.versions ?? []) if (v.gen !== undefined && v.gen <= gen) found = v.version;
+  return found;
+}
+
 /**
  * The current version of each series named, from one read of the head (the hot path's only KV
  * read); an id that is not current is absent from the map. Data from before the writer's first
  * commit has no head: each series is then read from its own legacy key.
  */
-export async function currentVersions(kv: KVNamespace, ids: readonly string[]): Promise<Map<string, string>> {
+async function currentVersions(kv: KVNamespace, ids: readonly string[]): Promise<Map<string, string>> {
   const head = await readHead(kv);
   const out = new Map<string, string>();
   if (head) {

@@ -160,7 +160,12 @@ export class Writer extends DurableObject<Env> {
             conditions: w.change.previousVersion
               ? { ifMatch: [{ weak: false, tag: w.change.previousVersion }] }
               : { ifNoneMatch: '*' },
-            vintage: plan!.report.vintage,
+            // A version's vintage is the release its numbers come from: an import that only adds
+            // catalog fields (or keeps every month, as an older release does) keeps the previous one.
+            vintage:
+              w.change.added.length || w.change.revised.length || !w.change.previousVersion
+                ? plan!.report.vintage
+                : (this.state.version(w.series.id, w.change.previousVersion)?.vintage ?? plan!.report.vintage),
           })),
           opts.now,
         );

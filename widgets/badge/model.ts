@@ -1,4 +1,13 @@
-import { describe, fmt, monthTable, textWidth, type CardModel, type WidgetInput } from '../../src/kit';
+import {
+  caveats,
+  describe,
+  eventsIn,
+  fmt,
+  monthTable,
+  textWidth,
+  type CardModel,
+  type WidgetInput,
+} from '../../src/kit';
 import type { BadgeOptions } from './schema';
 
 /** Badges size to their text, like shields.io; `width`, when given in a frame, centres it. */
@@ -18,10 +27,12 @@ export function badgeModel(input: WidgetInput<BadgeOptions>): BadgeModel {
   const size = 11;
   const padX = 7;
   const label = s.short;
-  const value = `${fmt.number(lang, facts.latest.value)} · ${fmt.month(lang, facts.latest.period)}`;
+  const value = `${s.value(facts.latest.value)} · ${fmt.month(lang, facts.latest.period)}`;
   const labelWidth = Math.ceil(textWidth(label, size) + padX * 2);
   const valueWidth = Math.ceil(textWidth(value, size, true) + padX * 2);
   const frame = input.frame ?? null;
+  const shownEvents = eventsIn(input.events, facts.latest.period, facts.latest.period);
+  const notes = caveats(lang, input, facts.latest.period);
   return {
     width: frame?.width ?? labelWidth + valueWidth,
     height: frame?.height ?? 20,
@@ -32,7 +43,9 @@ export function badgeModel(input: WidgetInput<BadgeOptions>): BadgeModel {
     size,
     frame,
     title: `${label}: ${value}`,
-    desc: describe(lang, s, t),
+    desc: describe(lang, s, t, { events: shownEvents, notes }),
+    events: shownEvents,
+    notes,
     table: monthTable(lang, s, t, [facts.latest]),
   };
 }

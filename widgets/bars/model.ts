@@ -1,7 +1,11 @@
 import {
   band,
   block,
+  caveats,
+  daysIn,
   describe,
+  eventLayer,
+  eventsIn,
   fiscalYearOf,
   fmt,
   footerModel,
@@ -17,6 +21,7 @@ import {
   yAxis,
   yLabelWidth,
   type CardModel,
+  type EventLayer,
   type FooterModel,
   type Point,
   type TextBlock,
@@ -43,7 +48,15 @@ export interface BarsModel extends CardModel {
   heading: TextBlock;
   deck: TextBlock;
   footer: FooterModel;
-  chart: { width: number; height: number; plotLeft: number; plotBottom: number; yTicks: Tick[]; xTicks: Tick[] };
+  chart: {
+    width: number;
+    height: number;
+    plotLeft: number;
+    plotBottom: number;
+    yTicks: Tick[];
+    xTicks: Tick[];
+    events: EventLayer;
+  };
   bars: Bar[];
 }
 
@@ -51,21 +64,30 @@ interface Group {
   key: string;
   value: number;
   months: number;
+  /** Days the group's months cover (a per-day fiscal year divides by these). */
+  days: number;
   fy: number | null;
+  first: string;
 }
 
-/** Whole fiscal years in the data, plus the running one; a first year the data start inside is left out. */
-function fiscalYears(points: readonly Point[]): Group[] {
+/**
+ * Whole fiscal years in the data, plus the running one; a first year the data start inside is left
+ * out. Per day, a year's total is divided by the days its months cover (so far, for a running year).
+ */
+function fiscalYears(points: readonly Point[], perDay: boolean): Group[] {
   const by = new Map<number, Group>();
   for (const p of points) {
     const fy = fiscalYearOf(p.period);
-    const g = by.get(fy) ?? { key: `FY${fy}`, value: 0, months: 0, fy };
+    const g = by.get(fy) ?? { key: `FY${fy}`, value: 0, months: 0, days: 0, fy, first: p.period };
     g.value += p.value;
     g.months += 1;
+    g.days += daysIn(p.period);
     by.set(fy, g);
   }
   const all = [...by.values()];
-  return all.filter((g, i) => g.months === 12 || i === all.length - 1);
+  return all
+    .filter((g, i) => g.months === 12 || i === all.length - 1)
+    .map((g) => (perDay ? { ...g, value: g.value / g.days } : g));
 }
 
 export function barsModel(input: WidgetInput<BarsOptions>): BarsModel {
@@ -83,45 +105,61 @@ export function barsModel(input: WidgetInput<BarsOptions>): BarsModel {
     t.fyLabel(g.fy!, g.months < 12 ? { n: g.months, months: plural(lang, g.months, t.months) } : null);
   const win = s.points.slice(-opts.months);
   const groups: Group[] = fy
-    ? fiscalYears(s.points)
-    : win.map((p) => ({ key: p.period, value: p.value, months: 1, fy: null }));
+    ? fiscalYears(s.monthly, s.per === 'day')
+    : win.map((p) => ({ key: p.period, value: p.value, months: 1, days: daysIn(p.period), fy: null, first: p.period }));
   const running = fy ? groups.at(-1)! : null;
   const ytd = running && running.months < 12 ? running : null;
   const deckStr = fy
-    ? `${t.fyTotals} (${t.fyNote})${ytd ? `; ${fyLabel(ytd)}` : ''}`
-    : windowText(lang, t, win[0]!.period, facts.latest.period);
+    ? `${s.per === 'day' ? t.fyPerDay : t.fyTotals} (${t.fyNote})${ytd ? `; ${fyLabel(ytd)}` : ''}`
+    : windowText(lang, t, win[0]!.period, facts.latest.period, s.per);
   const heading = block(s.title, ty.title, inner, 2, true);
   const deck = block(glue(deckStr), ty.deck, inner, ty.compact ? 3 : 2);
-  const footer = footerModel(footerSource(s.stored, t), `${t.asOf} ${month}`, input.brand, ty.small, inner);
+  // Policy events (none unless asked for): placed at their month, inside a fiscal year's bar.
+  const tick = ty.small;
+  const maxValue = Math.max(...groups.map((g) => g.value)) * 1.06;
+  const plotLeft = yLabelWidth(yAxis(maxValue, 0, 100, 4, lang).ticks, tick) + 8;
+  const xb = band(groups.length, [plotLeft + 2, inner], fy ? 0.25 : 0.15, 0.1);
+  const x = xb.x;
+  const bw = xb.bandwidth;
+  const first = groups[0]!.first;
+  const xOf = (p: string): number => {
+    if (!fy) return x(groups.findIndex((g) => g.key === p))! + bw / 2;
+    const i = groups.findIndex((g) => g.fy === fiscalYearOf(p));
+    const m = (Number(p.slice(5, 7)) + 2) % 12; // Oct = 0 … Sep = 11
+    return i < 0 ? x(0)! : x(i)! + ((m + 0.5) / 12) * bw;
+  };
+  const events = eventLayer(lang, input.events, { first, last: facts.latest.period }, xOf, fy ? bw / 12 : xb.step, {
+    plotLeft,
+    right: inner,
+    size: tick,
+    compact: ty.compact,
+  });
+  const notes = caveats(lang, input, first);
+  const shownEvents = eventsIn(input.events, first, facts.latest.period);
+  const footer = footerModel(footerSource(s.stored, t), `${t.asOf} ${month}`, input.brand, ty.small, inner, [
+    ...events.list,
+    ...notes,
+  ]);
 
   const fixed = ty.pad * 2 + heading.height + deck.height + 4 + footer.height + ty.gap * 2;
   if (!input.frame) height = Math.max(height, fixed + (ty.compact ? 160 : Math.round(width * 0.28)));
   const chartH = Math.max(80, height - fixed);
-  const tick = ty.small;
-  const plotTop = lineHeight(tick) + 2;
+  const plotTop = events.height + lineHeight(tick) + 2;
   const plotBottom = chartH - lineHeight(tick) - 4;
-  const { y, ticks: yTicks } = yAxis(
-    // Headroom so the tallest bar's value label clears the top gridline.
-    Math.max(...groups.map((g) => g.value)) * 1.06,
-    plotTop,
-    plotBottom,
-    4,
-    lang,
-  );
-  const plotLeft = yLabelWidth(yTicks, tick) + 8;
-  const xb = band(groups.length, [plotLeft + 2, inner], fy ? 0.25 : 0.15, 0.1);
-  const x = xb.x;
-  const bw = xb.bandwidth;
+  // Headroom so the tallest bar's value label clears the top gridline.
+  const { y, ticks: yTicks } = yAxis(maxValue, plotTop, plotBottom, 4, lang);
   const short = (g: Group) => t.fyShort(g.fy!, g === ytd);
   const labelsFit = fy && groups.every((g) => textWidth(short(g), tick) <= bw + xb.step * 0.2);
-  const valuesFit = groups.every((g) => textWidth(fmt.compact(lang, g.value), tick, true) <= xb.step - 2);
+  // Per day, a bar's value reads like every other per-day number: one decimal below 100.
+  const barValue = (v: number) => (s.per === 'day' ? s.value(v) : fmt.compact(lang, v));
+  const valuesFit = groups.every((g) => textWidth(barValue(g.value), tick, true) <= xb.step - 2);
   const bars: Bar[] = groups.map((g, i) => ({
     x: x(i)!,
     y: y(g.value),
     w: bw,
     h: y(0) - y(g.value),
     partial: g === ytd,
-    value: valuesFit ? fmt.compact(lang, g.value) : '',
+    value: valuesFit ? barValue(g.value) : '',
     label: fy ? short(g) : '',
   }));
   // Narrow cards label fiscal years by their last two digits; the deck names the YTD year in full.
@@ -147,14 +185,16 @@ export function barsModel(input: WidgetInput<BarsOptions>): BarsModel {
     heading,
     deck,
     footer,
-    chart: { width: inner, height: chartH, plotLeft, plotBottom, yTicks, xTicks },
+    chart: { width: inner, height: chartH, plotLeft, plotBottom, yTicks, xTicks, events },
     bars,
     title: `${s.title}, ${fy ? t.fyTotals.toLowerCase() : t.monthly.toLowerCase()}, ${month}`,
-    desc: describe(lang, s, t),
+    desc: describe(lang, s, t, { events: shownEvents, notes }),
+    events: shownEvents,
+    notes,
     table: fy
       ? {
-          columns: [t.fyTotals, s.unit],
-          rows: groups.map((g) => ({ head: fyLabel(g), cells: [fmt.number(lang, g.value)] })),
+          columns: [s.per === 'day' ? t.fyPerDay : t.fyTotals, s.unit],
+          rows: groups.map((g) => ({ head: fyLabel(g), cells: [s.value(g.value)] })),
         }
       : monthTable(lang, s, t, win),
   };

@@ -5,6 +5,7 @@ import {
   line,
   lineHeight,
   lines,
+  paintEvents,
   place,
   rect,
   text,
@@ -28,8 +29,10 @@ export function paintBars(m: BarsModel, p: Palette): Shape[] {
   out.push(...lines(m.deck, pad, deckTop, p.muted));
 
   const top = deckTop + m.deck.height + ty.gap;
+  const ev = paintEvents(c.events, c.plotBottom, p);
   out.push(
     at(pad, top, [
+      ...ev.bands,
       ...c.yTicks.map((t) =>
         line({ x1: c.plotLeft, x2: c.width, y1: t.pos, y2: t.pos, stroke: p.grid, 'stroke-width': 1 }),
       ),
@@ -45,10 +48,12 @@ export function paintBars(m: BarsModel, p: Palette): Shape[] {
           'stroke-dasharray': b.partial ? '4 3' : undefined,
         }),
       ),
+      ...ev.markers,
       line({ x1: c.plotLeft, x2: c.width, y1: c.plotBottom, y2: c.plotBottom, stroke: p.axis, 'stroke-width': 1 }),
     ]),
   );
   const ox = Math.round(pad);
+  out.push(...ev.over(ox, Math.round(top)));
   for (const t of c.yTicks)
     out.push(
       textEnd(

@@ -1,4 +1,6 @@
 import {
+  caveats,
+  eventsIn,
   block,
   deckText,
   deltas,
@@ -13,6 +15,7 @@ import {
   sparkline,
   textWidth,
   typeFor,
+  valueMonth,
   type CardModel,
   type DeltaText,
   type FooterModel,
@@ -51,10 +54,14 @@ export function statModel(input: WidgetInput<StatOptions>): StatModel {
   const inner = width - ty.pad * 2;
   const win = s.points.slice(-opts.months);
   const month = fmt.month(lang, facts.latest.period);
-  const value = fmt.number(lang, facts.latest.value);
+  /** Beside the value: the month, and "per day" on a per-day card. */
+  const beside = valueMonth(lang, s);
+  const value = s.value(facts.latest.value);
   const heading = block(s.title, ty.title, inner, 2, true);
-  const deck = block(glue(deckText(lang, t, s.points, facts, win[0]!.period)), ty.deck, inner, ty.compact ? 3 : 2);
-  const footer = footerModel(footerSource(s.stored, t), `${t.asOf} ${month}`, input.brand, ty.small, inner);
+  const deck = block(glue(deckText(lang, t, s, win[0]!.period)), ty.deck, inner, ty.compact ? 3 : 2);
+  const notes = caveats(lang, input, win[0]!.period);
+  const shownEvents = eventsIn(input.events, win[0]!.period, facts.latest.period);
+  const footer = footerModel(footerSource(s.stored, t), `${t.asOf} ${month}`, input.brand, ty.small, inner, notes);
   const ds = deltas(lang, facts, t);
   const side = !ty.compact;
   const leftW = side
@@ -81,14 +88,16 @@ export function statModel(input: WidgetInput<StatOptions>): StatModel {
     value,
     valueSize,
     valueBox,
-    month,
+    month: beside,
     deltas: ds,
     side,
     spark,
     sparkSpan,
     footer,
     title: `${s.title}, ${month}`,
-    desc: describe(lang, s, t),
+    desc: describe(lang, s, t, { events: shownEvents, notes }),
+    events: shownEvents,
+    notes,
     table: monthTable(lang, s, t, win),
   };
 }

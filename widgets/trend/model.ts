@@ -1,6 +1,9 @@
 import {
   areaPath,
   block,
+  caveats,
+  eventLayer,
+  eventsIn,
   deckText,
   deltas,
   describe,
@@ -17,12 +20,14 @@ import {
   placeLabel,
   textWidth,
   typeFor,
+  valueMonth,
   windowText,
   yAxis,
   yLabelWidth,
   type Box,
   type CardModel,
   type DeltaText,
+  type EventLayer,
   type FooterModel,
   type TextBlock,
   type Tick,
@@ -61,6 +66,8 @@ export interface TrendModel extends CardModel {
     xTicks: Tick[];
     line: string;
     area: string | null;
+    /** Policy events: markers, bands and their labels or numbers, above the plot's top. */
+    events: EventLayer;
     latest: Marker;
     extreme: Marker | null;
   };
@@ -79,17 +86,19 @@ export function trendModel(input: WidgetInput<TrendOptions>, variant: { fullHead
   const inner = width - ty.pad * 2;
 
   // Header: title + deck on the left, the latest value and its month on the right (stacked when compact).
-  const value = fmt.number(lang, facts.latest.value);
+  const value = s.value(facts.latest.value);
   const month = fmt.month(lang, facts.latest.period);
+  /** Beside the value: the month, and "per day" on a per-day card. */
+  const beside = valueMonth(lang, s);
   // The title stays the largest text; the latest value matches it, in bold, beside its month.
   const valueSize = ty.title;
-  const valueWidth = Math.ceil(Math.max(textWidth(value, valueSize, true), textWidth(month, ty.body)));
+  const valueWidth = Math.ceil(Math.max(textWidth(value, valueSize, true), textWidth(beside, ty.body)));
   const textW = compact ? inner : inner - valueWidth - ty.gap * 2;
   const heading = block(s.title, ty.title, textW, 2, true);
   const win = s.points.slice(-opts.months);
   const deckStr = variant.fullHeadline
-    ? headline(lang, s.points, facts) || windowText(lang, t, win[0]!.period, facts.latest.period)
-    : deckText(lang, t, s.points, facts, win[0]!.period);
+    ? headline(lang, s) || windowText(lang, t, win[0]!.period, facts.latest.period, s.per)
+    : deckText(lang, t, s, win[0]!.period);
   const deck = block(glue(deckStr), ty.deck, textW, compact ? 3 : 2);
   // A full headline already states the change from a year earlier; don't say it twice.
   const ds = deltas(lang, facts, t).filter(
@@ -102,15 +111,40 @@ export function trendModel(input: WidgetInput<TrendOptions>, variant: { fullHead
   const leftH = heading.height + valueH + (deck.lines.length ? deck.height + 4 : 0) + 6 + deltasH;
   const headerHeight = Math.ceil(Math.max(leftH, compact ? 0 : lineHeight(valueSize) + lineHeight(ty.body)));
 
-  const footer = footerModel(footerSource(s.stored, t), `${t.asOf} ${month}`, input.brand, ty.small, inner);
   const chartW = inner;
+  const tickSize = ty.small;
+  // Policy events in the window: their x depends only on the y labels' width, not on the plot's top.
+  const n = win.length;
+  // The y labels' width, for either tick count the plot's height may choose.
+  const maxValue = Math.max(...win.map((p) => p.value));
+  const left0 = Math.max(...[3, 4].map((k) => yLabelWidth(yAxis(maxValue, 0, 100, k, lang).ticks, tickSize))) + 8;
+  const x = linear([0, Math.max(1, n - 1)], [left0 + 4, chartW - 4]);
+  const monthIndex = (p: string) =>
+    (Number(p.slice(0, 4)) - Number(win[0]!.period.slice(0, 4))) * 12 +
+    Number(p.slice(5, 7)) -
+    Number(win[0]!.period.slice(5, 7));
+  const events = eventLayer(
+    lang,
+    input.events,
+    { first: win[0]!.period, last: win.at(-1)!.period },
+    (p) => r1(x(monthIndex(p))),
+    (chartW - 4 - (left0 + 4)) / Math.max(1, n - 1),
+    { plotLeft: left0, right: chartW, size: tickSize, compact },
+  );
+  const notes = caveats(lang, input, win[0]!.period);
+  const shownEvents = eventsIn(input.events, win[0]!.period, win.at(-1)!.period);
+  const footer = footerModel(footerSource(s.stored, t), `${t.asOf} ${month}`, input.brand, ty.small, inner, [
+    ...events.list,
+    ...notes,
+  ]);
   const fixed = ty.pad * 2 + headerHeight + footer.height + ty.gap * 2;
   // Without a fixed frame the card grows rather than squeeze its chart (a two-line title at 480 px).
   if (!input.frame) height = Math.max(height, fixed + (compact ? 150 : Math.round(width * 0.28)));
   const chartH = Math.max(60, height - fixed);
 
-  const tickSize = ty.small;
-  const plotTop = Math.ceil(lineHeight(tickSize) / 2) + 2;
+  // Under the events' rows, room for a value label above the highest point.
+  const plotTop =
+    (events.height ? events.height + lineHeight(ty.body) + 2 : 0) + Math.ceil(lineHeight(tickSize) / 2) + 2;
   const plotBottom = chartH - lineHeight(tickSize) - 4;
   const { y, ticks: yTicks } = yAxis(
     Math.max(...win.map((p) => p.value)),
@@ -119,9 +153,7 @@ export function trendModel(input: WidgetInput<TrendOptions>, variant: { fullHead
     compact || chartH < 160 ? 3 : 4,
     lang,
   );
-  const plotLeft = yLabelWidth(yTicks, tickSize) + 8;
-  const plotRight = chartW - 4;
-  const x = linear([0, Math.max(1, win.length - 1)], [plotLeft + 4, plotRight]);
+  const plotLeft = left0;
   const xTicks = monthTicks(
     win.map((p) => p.period),
     (i) => x(i),
@@ -139,7 +171,24 @@ export function trendModel(input: WidgetInput<TrendOptions>, variant: { fullHead
   const lh = lineHeight(ty.body);
 
   const last = pts.at(-1)!;
-  const taken: Box[] = [dot(last[0], last[1])];
+  // Labels keep clear of the latest point and of the events' marker lines.
+  const taken: Box[] = [
+    dot(last[0], last[1]),
+    ...events.marks
+      .filter((m) => m.x2 === undefined)
+      .map((m) => ({ left: m.x - 2, top: events.height, width: 4, height: plotBottom - events.height })),
+    // the events' own labels, or their numbered badges, in the rows above the plot
+    ...events.marks.map((m) =>
+      m.box
+        ? {
+            left: m.box.left,
+            top: m.box.row * lineHeight(events.size),
+            width: m.box.width,
+            height: lineHeight(events.size),
+          }
+        : { left: (m.badgeX ?? m.x) - events.height / 2, top: 0, width: events.height, height: events.height },
+    ),
+  ];
   const lBox = placeLabel(last, { width: textWidth(value, ty.body, true) + 2, height: lh }, pts, bounds, [], 'above');
   const latest: Marker = { x: last[0], y: last[1], label: value, box: lBox, bold: true };
   taken.push(lBox);
@@ -152,7 +201,7 @@ export function trendModel(input: WidgetInput<TrendOptions>, variant: { fullHead
   ] as const) {
     const i = win.findIndex((p) => p.period === ex.point.period);
     if (i < 0 || i === win.length - 1 || extreme) continue;
-    const label = `${word}: ${fmt.number(lang, ex.point.value)} (${fmt.month(lang, ex.point.period)})`;
+    const label = `${word}: ${s.value(ex.point.value)} (${fmt.month(lang, ex.point.period)})`;
     const pt = pts[i]!;
     const box = placeLabel(pt, { width: textWidth(label, ty.body) + 2, height: lh }, pts, bounds, taken, prefer);
     extreme = { x: pt[0], y: pt[1], label, box, bold: false };
@@ -166,7 +215,7 @@ export function trendModel(input: WidgetInput<TrendOptions>, variant: { fullHead
     deck,
     value,
     valueSize,
-    month,
+    month: beside,
     valueWidth,
     deltas: ds,
     deltasStacked,
@@ -182,11 +231,14 @@ export function trendModel(input: WidgetInput<TrendOptions>, variant: { fullHead
       xTicks,
       line: linePathD,
       area: areaPathD,
+      events,
       latest,
       extreme,
     },
     title: `${s.title}, ${month}`,
-    desc: describe(lang, s, t),
+    desc: describe(lang, s, t, { events: shownEvents, notes }),
+    events: shownEvents,
+    notes,
     table: monthTable(lang, s, t, win),
   };
 }

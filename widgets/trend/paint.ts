@@ -7,6 +7,7 @@ import {
   line,
   lineHeight,
   lines,
+  paintEvents,
   path,
   place,
   text,
@@ -67,8 +68,10 @@ export function paintTrend(m: TrendModel, p: Palette): Shape[] {
   const tick = lineHeight(c.tickSize);
   const ox = Math.round(pad);
   const oy = Math.round(top);
+  const ev = paintEvents(c.events, c.plotBottom, p);
   out.push(
     at(pad, top, [
+      ...ev.bands,
       ...c.yTicks.map((t, i) =>
         line({
           x1: c.plotLeft,
@@ -80,6 +83,7 @@ export function paintTrend(m: TrendModel, p: Palette): Shape[] {
         }),
       ),
       ...(c.area ? [path({ d: c.area, fill: p.area, stroke: 'none' })] : []),
+      ...ev.markers,
       path({
         d: c.line,
         fill: 'none',
@@ -96,6 +100,7 @@ export function paintTrend(m: TrendModel, p: Palette): Shape[] {
       circle({ cx: c.latest.x, cy: c.latest.y, r: 4, fill: p.accent, stroke: p.bg, 'stroke-width': 1.5 }),
     ]),
   );
+  out.push(...ev.over(ox, oy));
   for (const t of c.yTicks) {
     const boxTop = Math.round(top + t.pos - tick / 2);
     out.push(textEnd(ox + c.plotLeft - 8, place.centred(boxTop, tick, c.tickSize), t.label, c.tickSize, p.muted));
