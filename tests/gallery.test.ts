@@ -59,7 +59,7 @@ describe('the gallery /', () => {
   });
 
   it('gives copy-ready code for the iframe, script, picture, PNG and oEmbed URL ways', async () => {
-    const els = parseHtml(await (await get('/?theme=auto&lang=es&months=24')).text());
+    const els = parseHtml(await (await get('/?theme=auto&lang=es&months=24&mode=live')).text());
     const id = 'sw-usbp-trend';
     const q = 'theme=auto&amp;lang=es&amp;months=24';
     expect(code(els, `${id}-iframe`)).toMatch(
@@ -82,6 +82,59 @@ describe('the gallery /', () => {
     expect(o.status).toBe(200);
   });
 
+  it('offers "as published" code by default: every URL in it pinned with v= to the version shown, og:image too', async () => {
+    const version = (await (await get('/api/v1/series/sw-usbp')).json<{ version: string }>()).version;
+    expect(version).toMatch(/^\d{6}-[0-9a-f]{12}$/);
+    const els = parseHtml(await (await get('/?months=24')).text());
+    const id = 'sw-usbp-trend';
+    const v = `v=${version}`;
+    expect(code(els, `${id}-iframe`)).toContain(`/embed/sw-usbp/trend?months=24&amp;${v}"`);
+    expect(code(els, `${id}-script`)).toContain(`data-months="24" data-v="${version}"`);
+    const picture = code(els, `${id}-picture`);
+    expect(picture.match(/\.svg\?[^"]*/g)).toHaveLength(2);
+    for (const u of picture.match(/\.svg\?[^"]*/g)!) expect(u).toContain(v);
+    expect(code(els, `${id}-png`)).toContain(v);
+    const url = code(els, `${id}-url`);
+    expect(url).toBe(`${ORIGIN}/embed/sw-usbp/trend?months=24&${v}`);
+    expect(textOf(els.find((e) => e.tagName === 'summary')!)).toContain(`pinned to version`);
+    // oEmbed keeps the URL's mode: the pinned URL gets pinned HTML and a pinned share image.
+    const o = await (
+      await get(`/oembed?url=${encodeURIComponent(url)}`)
+    ).json<{ html: string; thumbnail_url: string }>();
+    expect(o.html).toContain(v);
+    expect(o.thumbnail_url).toContain(v);
+    const live = await (
+      await get(`/oembed?url=${encodeURIComponent(`${ORIGIN}/embed/sw-usbp/trend?months=24`)}`)
+    ).json<{ html: string; thumbnail_url: string }>();
+    expect(live.html).not.toContain('v=');
+    expect(live.thumbnail_url).not.toContain('v=');
+    // The pinned embed page pins its og:image as well.
+    const page = parseHtml(await (await get(`/embed/sw-usbp/trend?months=24&${v}`)).text());
+    const og = page.find((e) => e.tagName === 'meta' && attrOf(e, 'property') === 'og:image');
+    expect(attrOf(og, 'content')).toContain(v);
+    expect((await get('/?mode=archived')).status).toBe(400);
+  });
+
+  it('previews headline series and lists deeper breakdowns as links, so the page stays light', async () => {
+    const usbp = SEED['sw-usbp'];
+    await writeSeries(env, {
+      ...usbp,
+      id: 'sw-usbp-cit-mexico',
+      title: 'Border Patrol encounters of Mexican citizens',
+      parent: 'sw-usbp',
+      dimension: 'cit',
+      member: 'Mexico',
+    });
+    const els = parseHtml(await (await get('/?theme=dark')).text());
+    expect(byId(els, 'sw-usbp-cit-mexico-trend')).toBeUndefined();
+    expect(byId(els, 'sw-usbp-trend')).toBeDefined();
+    const link = els.find((e) => e.tagName === 'a' && textOf(e) === 'Mexico')!;
+    expect(attrOf(link, 'href')).toBe('/?theme=dark&series=sw-usbp-cit-mexico');
+    expect(els.filter((e) => e.tagName === 'h3').map(textOf)).toContain(`${usbp.title} by citizenship`);
+    const one = parseHtml(await (await get(attrOf(link, 'href')!)).text());
+    expect(byId(one, 'sw-usbp-cit-mexico-trend')).toBeDefined();
+  });
+
   it('applies the form’s options to the previews, ignores blank fields and filters by series', async () => {
     const els = parseHtml(
       await (await get('/?series=sw-ofo&theme=dark&lang=es&months=12&as_of=2025-06&widget=')).text(),
@@ -91,7 +144,7 @@ describe('the gallery /', () => {
     for (const i of imgs)
       expect(attrOf(i, 'src')).toMatch(/^\/v1\/sw-ofo\/[a-z-]+\.svg\?theme=dark&lang=es&months=12&as_of=2025-06$/);
     const selected = els.filter((e) => e.tagName === 'option' && e.attrs.some((a) => a.name === 'selected'));
-    expect(selected.map((o) => attrOf(o, 'value'))).toEqual(['sw-ofo', '', 'dark', 'es', '12']);
+    expect(selected.map((o) => attrOf(o, 'value'))).toEqual(['sw-ofo', '', 'dark', 'es', '12', 'published']);
     expect(attrOf(byId(els, 'f-as_of'), 'value')).toBe('2025-06');
     expect((await get('/?as_of=')).status).toBe(200);
   });

@@ -29,6 +29,9 @@ summary{cursor:pointer;font-weight:600;color:#1f5fa8}
 .way .hint{margin:.1rem 0 .3rem}
 textarea{display:block;width:100%;font:13px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;padding:8px;border:1px solid #767676;border-radius:4px;background:#f6f6f6;resize:vertical;white-space:pre-wrap;overflow-wrap:anywhere;overflow:auto}
 code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9em}
+summary .hint{font-weight:400}
+.family{margin:1rem 0}
+.members{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:6px 18px}
 footer{margin-top:40px;padding-bottom:32px;color:#595959;font-size:.9rem}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap}`;
 

@@ -17,6 +17,13 @@ export interface GallerySeries {
   stored: StoredSeries;
   cards: GalleryCard[];
 }
+/** One breakdown family (parent × dimension), listed as links rather than previewed. */
+export interface GalleryFamily {
+  parent: { id: string; title: string };
+  dimension: string;
+  members: Array<{ id: string; member: string }>;
+}
+export type EmbedMode = 'published' | 'live';
 export interface GalleryForm {
   theme: string;
   lang: string;
@@ -24,7 +31,19 @@ export interface GalleryForm {
   as_of: string;
   series: string;
   widget: string;
+  mode: EmbedMode;
 }
+
+const DIMENSION_NAMES: Record<string, string> = {
+  component: 'component',
+  demo: 'demographic',
+  cit: 'citizenship',
+  title: 'title of authority',
+  type: 'encounter type',
+  region: 'land border region',
+  state: 'state',
+  aor: 'area of responsibility',
+};
 
 const MONTHS = [
   [12, '12 months'],
@@ -55,10 +74,16 @@ function Select(props: {
   );
 }
 
-function Card({ origin, series, card }: { origin: string; series: string; card: GalleryCard }) {
+function Card({ origin, series, card, mode }: { origin: string; series: string; card: GalleryCard; mode: EmbedMode }) {
   const id = `${series}-${card.widget}`;
   const info = card.info;
-  const code = info ? snippets(origin, info) : null;
+  // "As published" pins every URL in the code to the version shown now; "live" follows releases.
+  const pinned =
+    info && mode === 'published' && !info.pin
+      ? { ...info, params: withParam(info.params, 'v', info.stored.version) }
+      : info;
+  const code = pinned ? snippets(origin, pinned) : null;
+  const release = info?.stored.series.source.release;
   return (
     <article id={id} class="card" aria-labelledby={`h-${id}`}>
       <h3 id={`h-${id}`}>
@@ -93,7 +118,14 @@ function Card({ origin, series, card }: { origin: string; series: string; card: 
             </picture>
           </a>
           <details>
-            <summary>Embed code</summary>
+            <summary>
+              Embed code{' '}
+              <span class="hint">
+                {pinned?.params.has('v')
+                  ? `(as published: pinned to version ${pinned.params.get('v')}, ${release})`
+                  : '(live: follows new releases)'}
+              </span>
+            </summary>
             {WAYS.map(({ way, label, hint }) => (
               <div class="way">
                 <label for={`${id}-${way}`}>{label}</label>
@@ -128,6 +160,9 @@ export function GalleryPage(props: {
   allSeries: Array<{ id: string; title: string }>;
   widgetNames: string[];
   shown: GallerySeries[];
+  families: GalleryFamily[];
+  /** The form's options as a query, for links that keep them. */
+  keep: URLSearchParams;
   featured: PageCard | null;
   style: string;
   script: string;
@@ -201,6 +236,15 @@ export function GalleryPage(props: {
                 value={String(form.months)}
                 options={MONTHS.map(([m, l]) => [String(m), l] as const)}
               />
+              <Select
+                name="mode"
+                label="Embed code"
+                value={form.mode}
+                options={[
+                  ['published', 'As published (pinned, for stories)'],
+                  ['live', 'Live (follows new releases, for trackers)'],
+                ]}
+              />
               <div class="field">
                 <label for="f-as_of">As of (YYYY-MM, blank for latest)</label>
                 <input
@@ -229,13 +273,36 @@ export function GalleryPage(props: {
                 </p>
                 <div class="grid">
                   {cards.map((card) => (
-                    <Card origin={origin} series={s.id} card={card} />
+                    <Card origin={origin} series={s.id} card={card} mode={form.mode} />
                   ))}
                 </div>
               </section>
             );
           })}
           {shown.length === 0 && <p>No series match these options.</p>}
+          {props.families.length > 0 && (
+            <section aria-labelledby="breakdowns-h">
+              <h2 id="breakdowns-h">Breakdowns</h2>
+              <p class="hint">
+                Every CBP breakdown of these totals is a series of its own. Choose one to preview its cards and get its
+                embed code.
+              </p>
+              {props.families.map((f) => (
+                <div class="family">
+                  <h3>
+                    {f.parent.title} by {DIMENSION_NAMES[f.dimension] ?? f.dimension}
+                  </h3>
+                  <ul class="members">
+                    {f.members.map((m) => (
+                      <li>
+                        <a href={`/?${withParam(props.keep, 'series', m.id)}`}>{m.member}</a>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ))}
+            </section>
+          )}
         </main>
         <footer>
           <p>

@@ -6,7 +6,7 @@ import { tags } from '../cache/tags';
 import { cardFrom, cardSpec } from '../card';
 import { CardOptions } from '../card/options';
 import { pageCard } from '../embed/card';
-import { GalleryPage, type GallerySeries } from '../embed/gallery';
+import { GalleryPage, type GalleryFamily, type GallerySeries } from '../embed/gallery';
 import { GALLERY_SCRIPT, GALLERY_STYLE } from '../embed/gallery-assets';
 import { DomainError, Invalid, describeIssues } from '../errors';
 import { headersFor } from '../http/headers';
@@ -22,8 +22,11 @@ const GalleryQuery = z.object({
   as_of: CardOptions.shape.as_of,
   series: SeriesId.optional(),
   widget: z.string().optional(),
+  mode: z.enum(['published', 'live'], { error: 'mode must be published or live' }).default('published'),
 });
 const OPTION_KEYS = ['theme', 'lang', 'months', 'as_of'] as const;
+/** Headline series are previewed; breakdowns below the component level are listed as links. */
+const isHeadline = (s: StoredSeries) => !s.series.parent || s.series.dimension === 'component';
 
 /** Gallery and embed-code builder at /. */
 export const gallery = new Hono<AppEnv>();
@@ -46,7 +49,7 @@ gallery.get('/', async (c) => {
     .sort((a, b) => b.series.points.at(-1)!.value - a.series.points.at(-1)!.value);
   const byId = new Map(all.map((s) => [s.series.id, s]));
   const shown: GallerySeries[] = all
-    .filter((s) => !form.series || s.series.id === form.series)
+    .filter((s) => (form.series ? s.series.id === form.series : isHeadline(s)))
     .map((stored) => ({
       stored,
       cards: registry.names
@@ -62,6 +65,22 @@ gallery.get('/', async (c) => {
           }
         }),
     }));
+  const families = new Map<string, GalleryFamily>();
+  for (const s of [...all].sort((a, b) => a.series.id.localeCompare(b.series.id))) {
+    const { parent, dimension, member } = s.series;
+    if (isHeadline(s) || !parent || !dimension || !member) continue;
+    const key = `${parent} ${dimension}`;
+    const f = families.get(key) ?? {
+      parent: { id: parent, title: byId.get(parent)?.series.title ?? parent },
+      dimension,
+      members: [],
+    };
+    f.members.push({ id: s.series.id, member });
+    families.set(key, f);
+  }
+  const keep = new URLSearchParams();
+  for (const k of [...OPTION_KEYS, 'widget', 'mode'] as const)
+    if (c.var.query[k] !== undefined && c.var.query[k] !== '') keep.set(k, c.var.query[k]);
   const featured = shown.flatMap((s) => s.cards).find((card) => card.info)?.info ?? null;
   const page = (
     <GalleryPage
@@ -74,10 +93,13 @@ gallery.get('/', async (c) => {
         as_of: form.as_of ?? '',
         series: form.series ?? '',
         widget: form.widget ?? '',
+        mode: form.mode,
       }}
       allSeries={all.map((s) => ({ id: s.series.id, title: s.series.title }))}
       widgetNames={[...registry.names]}
       shown={shown}
+      families={[...families.values()]}
+      keep={keep}
       featured={featured}
       style={GALLERY_STYLE}
       script={GALLERY_SCRIPT}
