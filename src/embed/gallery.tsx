@@ -23,7 +23,7 @@ export interface GalleryFamily {
   dimension: string;
   members: Array<{ id: string; member: string }>;
 }
-export type EmbedMode = 'published' | 'live';
+type EmbedMode = 'published' | 'live';
 export interface GalleryForm {
   theme: string;
   lang: string;
