@@ -124,6 +124,41 @@ describe('a revised series written through the API', () => {
     expect(f.entries[0]!.title).toMatch(/1 month revised, \d+ claims? changed/);
   });
 
+  it('a page pinned to the earlier version discloses both numbers and the newer month; the live page does not', async () => {
+    const v1 = ((await (await get('/api/v1/series/sw-ofo')).json()) as { version: string }).version;
+    expect((await write('/api/v1/series/sw-ofo', { method: 'PUT', body: JSON.stringify(revised) })).status).toBe(200);
+    const was = (p: string) => base.points.find((q) => q.period === p)!.value;
+    const n = (v: number) => v.toLocaleString('en-US');
+    const note = (html: string) => /<p class="revised" role="note">([\s\S]*?)<\/p>/.exec(html)?.[1] ?? null;
+
+    const pinned = await get(`/embed/sw-ofo/trend?v=${v1}`);
+    expect(pinned.status).toBe(200);
+    // The disclosure changes with each release: a pinned page is not cached as immutable.
+    expect(pinned.headers.get('cache-control')).not.toContain('immutable');
+    const text = note(await pinned.text())!.replace(/<[^>]+>/g, '');
+    expect(text).toContain('CBP has revised these figures since this chart was published:');
+    expect(text).toContain(`Jun 2026 ${n(was('2026-06'))} → ${n(was('2026-06') + 7)} (Sep 2026 update)`);
+    expect(text).toContain(`Jul 2026 ${n(was('2026-07'))} → ${n(was('2026-07') - 3)} (Sep 2026 update)`);
+    expect(text).toContain('Newer data are available, through September 2026.');
+    expect(text).toContain('See the latest data');
+    // The card itself keeps what it showed: the pinned image still ends in August.
+    const table = await (await get(`/embed/sw-ofo/trend?v=${v1}`)).text();
+    expect(table).not.toContain('4,321');
+
+    expect(note(await (await get('/embed/sw-ofo/trend')).text())).toBeNull();
+    // Pinned to the current version: nothing to disclose.
+    const v2 = ((await (await get('/api/v1/series/sw-ofo')).json()) as { version: string }).version;
+    expect(note(await (await get(`/embed/sw-ofo/trend?v=${v2}`)).text())).toBeNull();
+    // A pin with as_of before the revised months only hears about newer data.
+    const early = note(await (await get(`/embed/sw-ofo/trend?v=${v1}&as_of=2026-05`)).text())!;
+    expect(early).not.toContain('revised');
+    expect(early).toContain('Newer data are available');
+    // In Spanish too.
+    expect(note(await (await get(`/embed/sw-ofo/trend?v=${v1}&lang=es`)).text())).toContain(
+      'La CBP ha revisado estas cifras',
+    );
+  });
+
   it('a write that changes nothing adds no entry; an unknown series is a 404', async () => {
     await write('/api/v1/series/sw-ofo', { method: 'PUT', body: JSON.stringify(base) });
     expect((await feed('sw-ofo')).entries).toHaveLength(1);

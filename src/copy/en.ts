@@ -31,6 +31,12 @@ export const en = {
   fyNote: 'October–September',
   // Embed page
   getData: 'Get the data (CSV)',
+  // Pinned ("as published") embed pages
+  revisedSince: 'CBP has revised these figures since this chart was published:',
+  moreRevised: (n: number) => `and ${n} more ${n === 1 ? 'month' : 'months'}`,
+  revisionLedger: 'all revisions',
+  newerMonths: (month: string) => `Newer data are available, through ${month}.`,
+  seeLatest: 'See the latest data',
   month: 'Month',
   table: 'Values plotted, by month',
   months: { one: 'month', other: 'months' } satisfies Plural,

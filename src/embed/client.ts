@@ -55,6 +55,7 @@ img{display:block;max-width:100%;height:auto}
 .fill img{width:100%}
 .meta,.notes{margin:0;padding:2px 3.2% 8px;color:var(--muted)}
 .notes{padding-bottom:0}
+.revised{margin:4px 3.2% 2px;padding:4px 8px;border-left:3px solid var(--link);color:var(--fg)}
 .events{margin:0;padding:2px 3.2% 4px;color:var(--muted)}
 .events summary{cursor:pointer;color:var(--fg)}
 .events ol{margin:4px 0 0;padding-left:1.4em}

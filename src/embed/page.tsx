@@ -3,6 +3,7 @@ import { raw } from 'hono/html';
 import { copy, fmt } from '../copy';
 import { WIDTH } from '../limits';
 import type { CardEvent } from '../kit/widget';
+import type { SincePin } from '../series/since';
 import type { PageCard } from './card';
 import { EMBED_CLIENT, EMBED_STYLE } from './client';
 import { Discovery, Social, canonicalEmbed } from './meta';
@@ -12,7 +13,11 @@ export interface EmbedPageProps {
   origin: string;
   info: PageCard;
   shareImage: string;
+  /** On a pinned page: what changed since the pinned version (null when nothing did). */
+  since?: SincePin | null;
 }
+
+const SHOWN_REVISIONS = 6;
 
 /** An event's date or dates as the page states them: "June 5, 2024" / "5 de junio de 2024". */
 function eventDate(lang: 'en' | 'es', e: CardEvent): string {
@@ -21,7 +26,7 @@ function eventDate(lang: 'en' | 'es', e: CardEvent): string {
 }
 
 /** The iframe page: the card, its words, the plotted numbers as a table, the source and the data. */
-export function EmbedPage({ origin, info, shareImage }: EmbedPageProps) {
+export function EmbedPage({ origin, info, shareImage, since }: EmbedPageProps) {
   const lang = info.opts.lang;
   const t = copy[lang];
   const src = (p: URLSearchParams) => urls.card('', info.series, info.widget, 'svg', p);
@@ -114,6 +119,37 @@ export function EmbedPage({ origin, info, shareImage }: EmbedPageProps) {
                     ))}
                   </ol>
                 </details>
+              )}
+              {since && (
+                <p class="revised" role="note">
+                  {since.revised.length > 0 && (
+                    <>
+                      {t.revisedSince}{' '}
+                      {since.revised.slice(0, SHOWN_REVISIONS).map((r, i) => (
+                        <>
+                          {i > 0 && '; '}
+                          {fmt.month(lang, r.period)} {fmt.number(lang, r.from)} → {fmt.number(lang, r.to)} ({r.vintage}
+                          )
+                        </>
+                      ))}
+                      {since.revised.length > SHOWN_REVISIONS && (
+                        <>
+                          ; {t.moreRevised(since.revised.length - SHOWN_REVISIONS)} (
+                          <a href={urls.revisions(origin, info.series)} target="_blank" rel="noopener">
+                            {t.revisionLedger}
+                          </a>
+                          )
+                        </>
+                      )}
+                      .{' '}
+                    </>
+                  )}
+                  {since.newer && <>{t.newerMonths(fmt.monthLong(lang, since.newer.last))} </>}
+                  <a href={urls.embed('', info.series, info.widget, withParam(info.params, 'v', null))}>
+                    {t.seeLatest}
+                  </a>
+                  .
+                </p>
               )}
               <p class="meta">
                 {t.source}:{' '}

@@ -48,6 +48,7 @@ export const urls = {
   card: (origin: string, series: string, widget: string, ext: 'svg' | 'png', p = new URLSearchParams()): string =>
     `${origin}/v1/${series}/${widget}.${ext}${qs(p)}`,
   csv: (origin: string, series: string): string => `${origin}/api/v1/series/${series}.csv`,
+  revisions: (origin: string, series: string): string => `${origin}/api/v1/series/${series}/revisions.csv`,
   oembed: (origin: string, url: string, format: 'json' | 'xml'): string =>
     `${origin}/oembed?${new URLSearchParams({ url, format })}`,
   gallery: (origin: string, series: string, widget: string, p = new URLSearchParams()): string => {

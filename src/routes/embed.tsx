@@ -9,6 +9,8 @@ import { canonicalEmbed, discoveryHeader, shareImage } from '../embed/meta';
 import { EmbedPage } from '../embed/page';
 import { headersFor } from '../http/headers';
 import { stripIllegal } from '../render/xml';
+import { sincePin } from '../series/since';
+import { readHistory } from '../series/store';
 import type { AppEnv } from '../types';
 
 /** Embed pages for iframes: GET /embed/{series}/{widget}?<card options>&v&id. */
@@ -29,7 +31,10 @@ embed.get('/:series/:widget', async (c) => {
   const info = await timing.time('render', async () =>
     pageCard(card, c.env.SERVICE_NAME, registry.optionKeys(spec.widget.name)),
   );
-  const page = <EmbedPage origin={origin} info={info} shareImage={shareImage(origin, info, registry)} />;
+  // A pinned page tells its readers what later releases changed (one more read: the history).
+  const history = spec.pin ? await timing.time('kv', () => readHistory(c.env.SERIES, spec.series[0]!)) : null;
+  const since = history && spec.pin ? sincePin(history, spec.pin, spec.opts.as_of) : null;
+  const page = <EmbedPage origin={origin} info={info} shareImage={shareImage(origin, info, registry)} since={since} />;
   return new Response(stripIllegal(`<!doctype html>${await page.toString()}`), {
     headers: headersFor('embed', {
       'Content-Security-Policy': await embedCsp(),
