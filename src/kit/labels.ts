@@ -47,7 +47,8 @@ function collisions(box: Box, line: readonly Pt[], taken: readonly Box[], pad: n
 /**
  * Tries positions around the point — above or below first as `prefer` says, then further away,
  * then to either side — and returns the first that touches neither the line nor another label,
- * inside `bounds`. If none is clear, the least crowded one. `far` says a leader line is needed.
+ * inside `bounds`. If none is clear, the least crowded one. `far` says a leader line is needed;
+ * `clash` is how many line segments or labels the chosen box still touches (0 when clear).
  */
 export function placeLabel(
   pt: Pt,
@@ -56,7 +57,7 @@ export function placeLabel(
   bounds: Box,
   taken: readonly Box[],
   prefer: 'above' | 'below',
-): Box & { far: boolean } {
+): Box & { far: boolean; clash: number } {
   const { width: w, height: h } = size;
   const [x, y] = pt;
   const gap = 6;
@@ -75,16 +76,16 @@ export function placeLabel(
     const c = { ...c0, left: Math.max(bounds.left, Math.min(bounds.left + bounds.width - w, c0.left)) };
     if (c.top < bounds.top || c.top + h > bounds.top + bounds.height) continue;
     const score = collisions(c, line, taken, 2);
-    if (score === 0) return c;
+    if (score === 0) return { ...c, clash: 0 };
     if (score < bestScore) [best, bestScore] = [c, score];
   }
-  return (
-    best ?? {
-      left: Math.max(bounds.left, x - w / 2),
-      top: Math.max(bounds.top, y - gap - h),
-      width: w,
-      height: h,
-      far: false,
-    }
-  );
+  if (best) return { ...best, clash: bestScore };
+  return {
+    left: Math.max(bounds.left, x - w / 2),
+    top: Math.max(bounds.top, y - gap - h),
+    width: w,
+    height: h,
+    far: false,
+    clash: Infinity,
+  };
 }

@@ -201,10 +201,17 @@ export function trendModel(input: WidgetInput<TrendOptions>, variant: { fullHead
   ] as const) {
     const i = win.findIndex((p) => p.period === ex.point.period);
     if (i < 0 || i === win.length - 1 || extreme) continue;
-    const label = `${word}: ${s.value(ex.point.value)} (${fmt.month(lang, ex.point.period)})`;
     const pt = pts[i]!;
-    const box = placeLabel(pt, { width: textWidth(label, ty.body) + 2, height: lh }, pts, bounds, taken, prefer);
-    extreme = { x: pt[0], y: pt[1], label, box, bold: false };
+    // The full label, else a shorter one; none at all rather than one drawn across the line.
+    for (const label of [
+      `${word}: ${s.value(ex.point.value)} (${fmt.month(lang, ex.point.period)})`,
+      `${word}: ${s.value(ex.point.value)}`,
+    ]) {
+      const box = placeLabel(pt, { width: textWidth(label, ty.body) + 2, height: lh }, pts, bounds, taken, prefer);
+      if (box.clash > 0) continue;
+      extreme = { x: pt[0], y: pt[1], label, box, bold: false };
+      break;
+    }
   }
 
   return {
