@@ -5,9 +5,12 @@
 // UPDATE_SNAPSHOTS=1 (or a missing snapshot outside CI) writes the snapshot instead; look at it
 // before committing it.
 //
-// tests/__image_snapshots__/before-lean holds the same fixtures as the satori renderer drew them,
-// before cards drew their own glyph outlines. Every fixture is also compared with those, allowing a
-// shift of one pixel (the old PNG path placed glyphs off the pixel grid): same glyphs, same places.
+// tests/__image_snapshots__/before-lean holds fixtures as the satori renderer drew them, before
+// cards drew their own glyph outlines. Those fixtures are also compared with them, allowing a shift
+// of one pixel (the old PNG path placed glyphs off the pixel grid): same glyphs, same places. When
+// the rewrite landed every fixture passed this check; the cards that later gained policy events and
+// computed caveats (issue 13) changed on purpose, and their before-lean images were retired. The
+// ones in BEFORE_KEPT still show exactly what they showed then, and stay checked.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,6 +34,8 @@ const BEFORE = join(SNAPSHOTS, 'before-lean');
  * new text-fit test found it), so everything under the number sits a few pixels lower.
  */
 const beforeShare = (name) => (name.startsWith('stat-') ? 0.03 : 0.002);
+/** Fixtures whose content no later change touched: still compared with the satori renderer's image. */
+const BEFORE_KEPT = new Set(['badge-1', 'badge-2', 'badge-3', 'bars-5', 'stat-2', 'stat-4']);
 const PORTS = { service: 8813, inspector: 8817 };
 /** Per-pixel colour distance (pixelmatch's YIQ threshold) and the share of pixels that may differ. */
 const PIXEL_THRESHOLD = 0.1;
@@ -156,7 +161,7 @@ describe('fixture PNGs match their committed image snapshots', () => {
       assert.equal(res.status, 200, path);
       const bytes = Buffer.from(await res.arrayBuffer());
       compare(name, join(SNAPSHOTS, `${name}.png`), bytes, PIXEL_THRESHOLD, MAX_DIFF_SHARE);
-      compareBefore(name, join(BEFORE, `${name}.png`), bytes, beforeShare(name));
+      if (BEFORE_KEPT.has(name)) compareBefore(name, join(BEFORE, `${name}.png`), bytes, beforeShare(name));
     });
 });
 
@@ -179,7 +184,8 @@ describe('fixture SVGs, drawn by Chromium, match their committed snapshots', () 
           BROWSER_THRESHOLD,
           BROWSER_MAX_DIFF_SHARE,
         );
-        compareBefore(`chromium-${name}`, join(BEFORE, 'chromium', `${name}.png`), shot, beforeShare(name));
+        if (BEFORE_KEPT.has(name))
+          compareBefore(`chromium-${name}`, join(BEFORE, 'chromium', `${name}.png`), shot, beforeShare(name));
       } finally {
         await page.close();
       }
