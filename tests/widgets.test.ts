@@ -9,6 +9,7 @@ import { inkBox } from '../src/render/png';
 import { contrast, dark, light, palette } from '../src/render/theme';
 
 import badgeCases from '../widgets/badge/fixtures/cases.json';
+import compareCases from '../widgets/compare/fixtures/cases.json';
 import barsCases from '../widgets/bars/fixtures/cases.json';
 import socialCases from '../widgets/social/fixtures/cases.json';
 import statCases from '../widgets/stat/fixtures/cases.json';
@@ -18,9 +19,16 @@ import { SEED, get, registry, seed, seedCard } from './helpers';
 beforeAll(seed);
 afterAll(reset);
 
-const NAMES = ['trend', 'stat', 'bars', 'badge', 'social'];
+const NAMES = ['trend', 'stat', 'bars', 'badge', 'social', 'compare'];
 const PIN = 'as_of=2025-11'; // pinned so snapshots do not move when a new month is added
-const FIXTURES = { trend: trendCases, stat: statCases, bars: barsCases, badge: badgeCases, social: socialCases };
+const FIXTURES = {
+  trend: trendCases,
+  stat: statCases,
+  bars: barsCases,
+  badge: badgeCases,
+  social: socialCases,
+  compare: compareCases,
+};
 
 /**
  * A snapshot a reviewer can read in a diff: one element per line, and the embedded font's bytes
@@ -56,6 +64,8 @@ describe('SVG snapshots of a representative set, one element per line', () => {
     ['bars', 'sw-ofo', 'by=monthly&theme=dark'],
     ['badge', 'sw-usbp', ''],
     ['social', 'sw-usbp', ''],
+    ['compare', 'sw-total', ''],
+    ['compare', 'sw-usbp', 'with=sw-ofo&theme=dark&lang=es'],
   ];
   for (const [name, series, q] of SET) {
     const label = `${name}-${series}${q ? `-${q.replace(/[=&]/g, '-')}` : ''}`;
@@ -238,6 +248,8 @@ describe('colour', () => {
       expect(contrast(p.up, p.bg)).toBeGreaterThanOrEqual(4.5);
       expect(contrast(p.accent, p.bg)).toBeGreaterThanOrEqual(3);
       expect(contrast(p.badgeLabelText, p.badgeLabel)).toBeGreaterThanOrEqual(4.5);
+      // A comparison's line colours are also its label colours: text contrast for each.
+      for (const k of ['s3', 's4', 's5'] as const) expect(contrast(p[k], p.bg), k).toBeGreaterThanOrEqual(4.5);
     }
     for (const p of [light, dark]) expect(contrast(p.bg, p.accent)).toBeGreaterThanOrEqual(4.5);
   });
@@ -268,7 +280,7 @@ describe('text fits, as resvg draws it', () => {
   }
   const meta = { title: 't', desc: 'd', lang: 'en', theme: 'light' as const, autoLight: light, autoDark: light };
 
-  for (const name of ['trend', 'stat', 'bars', 'social'])
+  for (const name of ['trend', 'stat', 'bars', 'social', 'compare'])
     for (const lang of ['en', 'es'] as Lang[])
       it(`keeps every ${name} run inside the card and apart from the others, ${lang}, 320 to 1200 px and three cut-offs`, async () => {
         for (const width of name === 'social' ? [1200] : [320, 360, 479, 480, 640, 900, 1200])

@@ -67,6 +67,13 @@ export const en = {
   title42Note: (from: string, to: string) => `Includes Title 42 expulsions (${from} – ${to}).`,
   componentShift: (a: string, aDir: 'up' | 'down', aPct: string, b: string, bDir: 'up' | 'down', bPct: string) =>
     `From a year earlier, ${a} ${aDir === 'up' ? 'rose' : 'fell'} ${aPct} while ${b} ${bDir === 'up' ? 'rose' : 'fell'} ${bPct}.`,
+  // Comparisons
+  versus: ' vs. ',
+  noData: 'no data',
+  compareAlone: 'Nothing to compare with: add with= and the ids of up to four series to the address.',
+  compareRelease: (name: string, month: string, vintage: string | null) =>
+    vintage ? `${name}: ${vintage}.` : `${name}: data through ${month}.`,
+  compareOf: (n: number) => `${n} series compared,`,
   // Policy events
   componentName: { usbp: 'Border Patrol encounters', ofo: 'encounters at ports of entry' },
   eventsGroup: (n: number, allPolicy: boolean) => `${n} ${allPolicy ? 'policy changes' : 'events'}`,

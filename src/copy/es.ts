@@ -63,6 +63,11 @@ export const es: Copy = {
   title42Note: (from, to) => `Incluye expulsiones del Título 42 (${from} – ${to}).`,
   componentShift: (a, aDir, aPct, b, bDir, bPct) =>
     `Frente a un año antes, ${a} ${aDir === 'up' ? 'subieron' : 'bajaron'} ${aPct} mientras ${b} ${bDir === 'up' ? 'subieron' : 'bajaron'} ${bPct}.`,
+  versus: ' frente a ',
+  noData: 'sin datos',
+  compareAlone: 'Nada con qué comparar: añada with= y los identificadores de hasta cuatro series a la dirección.',
+  compareRelease: (name, month, vintage) => (vintage ? `${name}: ${vintage}.` : `${name}: datos hasta ${month}.`),
+  compareOf: (n) => `${n} series comparadas,`,
   componentName: { usbp: 'los encuentros de la Patrulla Fronteriza', ofo: 'los encuentros en puertos de entrada' },
   eventsGroup: (n, allPolicy) => `${n} ${allPolicy ? 'cambios de política' : 'eventos'}`,
   eventsShown: 'Eventos señalados',

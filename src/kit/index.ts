@@ -11,7 +11,7 @@ export { fmt, plural } from '../copy';
 export type { Palette } from '../render/theme';
 export { contrast } from '../render/theme';
 export { fiscalYearOf } from '../series/facts';
-export type { Point } from '../series/schema';
+export { SeriesId, type Point } from '../series/schema';
 export { familyCheck } from '../series/family';
 export { monthTicks, yAxis, yLabelWidth, type Tick } from './axis';
 export { placeLabel, type Box } from './labels';

@@ -15,6 +15,10 @@ export interface Palette {
   up: string;
   badgeLabel: string;
   badgeLabelText: string;
+  /** Lines 3–5 of a comparison (1 and 2 are accent and down): distinct, each 4.5:1 on the background. */
+  s3: string;
+  s4: string;
+  s5: string;
 }
 
 export const light: Palette = {
@@ -30,6 +34,9 @@ export const light: Palette = {
   up: '#a8361f',
   badgeLabel: '#555555',
   badgeLabelText: '#fffffe',
+  s3: '#1b7a4a',
+  s4: '#7d4aa8',
+  s5: '#4a4a4a',
 };
 
 export const dark: Palette = {
@@ -45,6 +52,9 @@ export const dark: Palette = {
   up: '#f09a8a',
   badgeLabel: '#3d3d3d',
   badgeLabelText: '#fffffd',
+  s3: '#6fcf97',
+  s4: '#c9a0f0',
+  s5: '#d0d0d0',
 };
 
 export type ThemeName = 'light' | 'dark' | 'auto';
