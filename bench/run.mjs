@@ -4,7 +4,7 @@
 // machine do not inflate them. Prints one JSON object on stdout.
 import { gzipSync } from 'node:zlib';
 import { createApp } from '../src/app';
-import { cardBytes, cardFrom, cardSpec, createRegistry } from '../src/card';
+import { cardBytes, cardFrom, cardSpec, createRegistry, resolveCard } from '../src/card';
 import { cardPath } from '../src/jobs/prerender';
 import { keys } from '../src/series/keys';
 import { widgets } from '../widgets';
@@ -160,8 +160,9 @@ const HITS = ['/v1/sw-total/trend.svg?theme=dark', '/v1/sw-total/trend.png?size=
 // A default card whose pre-render is in KV, missing from this data centre's cache every time.
 const DEFAULT = '/v1/sw-total/stat.svg?theme=dark';
 const defaultSpec = cardSpec(registry, { series: 'sw-total', widget: 'stat', query: { theme: 'dark' }, output: 'svg' });
+// Keyed by every version the card depends on (its series, its components, events), as the app reads it.
 await kv.put(
-  keys.prerender([stored.version], cardPath(defaultSpec)),
+  keys.prerender(await resolveCard(kv, defaultSpec), cardPath(defaultSpec)),
   await cardBytes(card('stat', 'svg', { theme: 'dark' }), brand),
 );
 const miss = async () => {
