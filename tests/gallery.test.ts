@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeSeries } from '../src/writer/client';
 
 import { attrOf, parseHtml, textOf, type Element } from './embed-html';
-import { SEED, get, registry, seed } from './helpers';
+import { SEED, get, plainWidgets, registry, seed } from './helpers';
 
 beforeEach(seed);
 afterEach(reset);
@@ -22,7 +22,7 @@ describe('the gallery /', () => {
     const els = parseHtml(await res.text());
     const ids = [...Object.keys(SEED), 'test-extra'];
     for (const s of ids) {
-      for (const w of registry.names) {
+      for (const w of plainWidgets) {
         const card = byId(els, `${s}-${w}`);
         expect(card, `${s}/${w}`).toBeDefined();
         const img = els.find((e) => e.tagName === 'img' && attrOf(e, 'src')?.startsWith(`/v1/${s}/${w}.svg`));
@@ -30,6 +30,13 @@ describe('the gallery /', () => {
       }
     }
     expect(els.filter((e) => e.tagName === 'h2').map(textOf)).toContain('An extra series');
+    // A breakdown widget has an entry for every series too: its preview, or why there is none.
+    for (const s of ids)
+      for (const w of registry.names.filter((n) => !plainWidgets.includes(n))) {
+        const card = byId(els, `${s}-${w}`);
+        expect(card, `${s}/${w}`).toBeDefined();
+        expect(textOf(card!), `${s}/${w}`).toMatch(/has no "cit" breakdown/);
+      }
   });
 
   it('is readable and accessible without JavaScript: lang, one h1, main, labelled controls, unique ids', async () => {
@@ -140,7 +147,7 @@ describe('the gallery /', () => {
       await (await get('/?series=sw-ofo&theme=dark&lang=es&months=12&as_of=2025-06&widget=')).text(),
     );
     const imgs = els.filter((e) => e.tagName === 'img');
-    expect(imgs.length).toBe(registry.names.length);
+    expect(imgs.length).toBe(plainWidgets.length);
     for (const i of imgs)
       expect(attrOf(i, 'src')).toMatch(/^\/v1\/sw-ofo\/[a-z-]+\.svg\?theme=dark&lang=es&months=12&as_of=2025-06$/);
     const selected = els.filter((e) => e.tagName === 'option' && e.attrs.some((a) => a.name === 'selected'));

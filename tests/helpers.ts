@@ -1,5 +1,5 @@
 import { env, exports } from 'cloudflare:workers';
-import { cardFrom, cardSpec, createRegistry, type LoadedCard, type Output } from '../src/card';
+import { cardFrom, cardSpec, createRegistry, expandFamily, type LoadedCard, type Output } from '../src/card';
 import type { StoredSeries } from '../src/series/schema';
 import type { EventsDoc } from '../src/events/schema';
 import swOfo from '../seed/sw-ofo.json';
@@ -37,6 +37,8 @@ export function get(path: string, init?: RequestInit): Promise<Response> {
 }
 
 export const registry = createRegistry(widgets);
+/** Widgets that draw the series itself (no breakdown to read): the ones any series can show. */
+export const plainWidgets = registry.names.filter((w) => !registry.get(w)!.family);
 
 /** A seeded series as the store would hand it out, without KV. */
 function storedOf(id: keyof typeof SEED, version = '000001-000000000000'): StoredSeries {
@@ -52,6 +54,15 @@ export function seedCard(
   output: Output['kind'] = 'svg',
 ): LoadedCard {
   const spec = cardSpec(registry, { series, widget, query, output });
+  if (spec.family)
+    expandFamily(
+      spec,
+      Object.values(SEED).map((s) => ({
+        id: s.id,
+        parent: 'parent' in s ? s.parent : undefined,
+        dimension: 'dimension' in s ? s.dimension : undefined,
+      })),
+    );
   return cardFrom(
     spec,
     (id) => (id in SEED ? storedOf(id as keyof typeof SEED) : undefined),

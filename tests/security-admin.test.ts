@@ -86,7 +86,9 @@ describe('admin token', () => {
 });
 
 describe('write rate limit', () => {
-  async function hammer(headers: Record<string, string>, n = 40): Promise<Response[]> {
+  // 70 against a limit of 30 a minute: even if a window boundary falls mid-run (the limiter counts
+  // per fixed window), one window sees more than 30, so the 429 cannot be missed on a slow machine.
+  async function hammer(headers: Record<string, string>, n = 70): Promise<Response[]> {
     const out: Response[] = [];
     for (let i = 0; i < n; i++) {
       out.push(await get('/api/v1/series/sw-ofo', { method: 'PUT', body: JSON.stringify(SEED['sw-ofo']), headers }));

@@ -2,7 +2,7 @@ import { reset } from 'cloudflare:test';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { ADMIN_TOKEN, SEED, get, seed, registry } from './helpers';
+import { ADMIN_TOKEN, SEED, get, plainWidgets, seed } from './helpers';
 import { MARKERS, checkBody, checkHtml, formulaCells } from './security-checks';
 
 /**
@@ -58,7 +58,7 @@ afterAll(reset);
 
 describe('hostile text in a stored series is escaped in every output', () => {
   it('SVG cards carry the title as escaped text in <title>, and nothing executable', async () => {
-    for (const w of registry.names)
+    for (const w of plainWidgets)
       for (const q of ['', '?theme=dark', '?theme=auto&lang=es', '?width=320']) {
         const res = await get(`/v1/${ID}/${w}.svg${q}`);
         expect(res.status, `${w}${q}`).toBe(200);
@@ -75,7 +75,7 @@ describe('hostile text in a stored series is escaped in every output', () => {
   });
 
   it('embed pages show the text escaped in HTML and attributes, and link the source URL safely', async () => {
-    for (const w of registry.names) {
+    for (const w of plainWidgets) {
       const res = await get(`/embed/${ID}/${w}`);
       expect(res.status, w).toBe(200);
       const html = await checkBody(res, `embed ${w}`, MARKS);

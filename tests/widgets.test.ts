@@ -19,7 +19,9 @@ import { SEED, get, registry, seed, seedCard } from './helpers';
 beforeAll(seed);
 afterAll(reset);
 
-const NAMES = ['trend', 'stat', 'bars', 'badge', 'social', 'compare'];
+const NAMES = ['trend', 'stat', 'bars', 'badge', 'social', 'compare', 'rank'];
+/** Widgets that draw the series itself; a breakdown widget (rank) needs a family: tests/rank.test.ts. */
+const PLAIN = NAMES.filter((n) => !registry.get(n)!.family);
 const PIN = 'as_of=2025-11'; // pinned so snapshots do not move when a new month is added
 const FIXTURES = {
   trend: trendCases,
@@ -45,7 +47,7 @@ function pngSize(bytes: Uint8Array): { width: number; height: number } {
 }
 
 describe('the widget registry', () => {
-  it('serves trend, stat, bars, badge and social, in gallery order, and finds nothing inherited', async () => {
+  it('serves every widget, in gallery order, and finds nothing inherited', async () => {
     expect(registry.names).toEqual(NAMES);
     for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty'])
       expect(registry.get(name)).toBeUndefined();
@@ -109,7 +111,7 @@ describe('cards inlined side by side on one page', () => {
 });
 
 describe('every widget in every theme and language', () => {
-  for (const name of NAMES)
+  for (const name of PLAIN)
     for (const theme of ['light', 'dark', 'auto'] as const)
       for (const lang of ['en', 'es'] as const)
         it(`draws ${name} in ${theme} ${lang} as valid XML with role, title, desc, lang and its palette`, async () => {
@@ -133,7 +135,7 @@ describe('every widget in every theme and language', () => {
         });
 
   it('draws text from glyph outlines: each glyph once in <defs>, placed with <use>; no font, no <text>', async () => {
-    for (const name of NAMES) {
+    for (const name of PLAIN) {
       const svg = await (await get(`/v1/sw-usbp/${name}.svg?${PIN}&lang=es`)).text();
       expect(svg, name).not.toMatch(/<text|@font-face|url\(/);
       const defined = [...svg.matchAll(/<path id="(c[a-z0-9]{4}[a-zA-Z]+)" d="[^"]+"\/>/g)].map((m) => m[1]);
@@ -147,7 +149,7 @@ describe('every widget in every theme and language', () => {
   });
 
   it('draws PNGs from the same outlines (resvg has no fonts), in the asked theme', async () => {
-    for (const name of NAMES) {
+    for (const name of PLAIN) {
       const png = await cardBytes(seedCard('sw-usbp', name, { theme: 'dark' }, 'png'), 'B');
       expect(png, name).toBeInstanceOf(Uint8Array);
       expect(pngSize(png as Uint8Array).width, name).toBeGreaterThan(19);
@@ -204,7 +206,7 @@ describe('each widget fixture renders', () => {
 });
 
 describe('PNG output', () => {
-  for (const name of NAMES)
+  for (const name of PLAIN)
     it(`lays ${name} out on every size preset at the asked scale`, async () => {
       for (const [size, [w, h]] of Object.entries(PNG_SIZES)) {
         const scale = size === 'x' ? 2 : 1;

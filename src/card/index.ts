@@ -5,6 +5,6 @@
  * pages, oEmbed and the gallery all go through here.
  */
 export { cardBytes, cardModel } from './build';
-export { cardFrom, loadCard, resolveCard, type LoadedCard } from './load';
+export { cardFrom, expandFamily, loadCard, resolveCard, type LoadedCard } from './load';
 export { createRegistry, type Registry } from './registry';
 export { canonicalQuery, cardSpec, parseSeriesId, parseVersionId, type CardSpec, type Output } from './spec';

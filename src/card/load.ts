@@ -4,7 +4,14 @@ import { eventsVersionAt, readEventsVersion } from '../events/store';
 import { computeFacts, cutAt } from '../series/facts';
 import { labelsOf, type Point, type StoredSeries } from '../series/schema';
 import { keys } from '../series/keys';
-import { StoreUnavailable, headVersions, readVersion, versionAtGen, versionNotFound } from '../series/store';
+import {
+  StoreUnavailable,
+  headVersions,
+  readCatalog,
+  readVersion,
+  versionAtGen,
+  versionNotFound,
+} from '../series/store';
 import { copy, fmt, type Lang } from '../copy';
 import type { CardEvent, CardSeries } from '../kit/widget';
 import type { CardSpec } from './spec';
@@ -30,6 +37,7 @@ const NONE = '000000-000000000000';
  * context or events.
  */
 export async function resolveCard(kv: KVNamespace, spec: CardSpec): Promise<string[]> {
+  if (spec.family && spec.series.length === 1) expandFamily(spec, (await readCatalog(kv))?.series ?? []);
   const ids = [...(spec.pin ? spec.series.slice(1) : spec.series), ...(spec.pin ? [] : spec.context)];
   const head = await headVersions(kv, ids);
   const series = spec.series.map((id, i) => {
@@ -48,11 +56,42 @@ export async function resolveCard(kv: KVNamespace, spec: CardSpec): Promise<stri
   const pinned = await readVersion(kv, spec.series[0]!, spec.pin);
   if (!pinned) throw versionNotFound(spec.series[0]!, spec.pin);
   const gen = pinned.gen;
+  // The other series as they were at that commit too: a pinned comparison or breakdown never moves.
+  if (gen) {
+    const at = await Promise.all(spec.series.slice(1).map((id) => versionAtGen(kv, id, gen)));
+    // A breakdown member written after the pin did not exist for it; a compared series must have.
+    const keep = spec.series.slice(1).map((id, i) => ({ id, v: at[i] ?? null }));
+    if (!spec.family) for (const k of keep) if (!k.v) throw seriesNotFound(k.id);
+    const present = keep.filter((k): k is { id: string; v: string } => k.v !== null);
+    spec.series = [spec.series[0]!, ...present.map((k) => k.id)];
+    series.splice(1, series.length - 1, ...present.map((k) => k.v));
+  }
   const context = await Promise.all(
     spec.context.map(async (id) => (gen ? await versionAtGen(kv, id, gen) : head.series.get(id)) ?? NONE),
   );
   const events = spec.events ? [(gen ? await eventsVersionAt(kv, gen) : head.events) ?? NONE] : [];
   return [...series, ...context, ...events];
+}
+
+/**
+ * A breakdown card's members: every catalog entry whose parent is the path series and whose
+ * dimension is the widget's, by id, appended to the spec's series. 404 when there are none.
+ */
+export function expandFamily(
+  spec: CardSpec,
+  entries: ReadonlyArray<{ id: string; parent?: string; dimension?: string }>,
+): void {
+  const parent = spec.series[0]!;
+  const members = entries
+    .filter((e) => e.parent === parent && e.dimension === spec.family)
+    .map((e) => e.id)
+    .sort();
+  if (!members.length)
+    throw new NotFound(
+      'No such breakdown',
+      `"${parent}" has no "${spec.family}" breakdown; see /api/v1/series?parent=${parent} for its families.`,
+    );
+  spec.series = [parent, ...members];
 }
 
 /** Reads the versions `resolveCard` named (immutable, cached long) and checks the card can be drawn. */

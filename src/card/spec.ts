@@ -31,6 +31,11 @@ export interface CardSpec {
   context: string[];
   /** Whether the card reads the policy-events document (it shows or names events). */
   events: boolean;
+  /**
+   * A breakdown widget's dimension. Its members are not known from the URL: the loader finds them
+   * in the catalog and appends them to `series` (so versions, cache key and tags cover them).
+   */
+  family?: string;
 }
 
 /** `sw-total`, `sw-usbp`, `nw-ofo`…: a total or one of its two components (ids per the README). */
@@ -102,6 +107,7 @@ export function cardSpec(
   }
   const others = (widget.reads?.(opts) ?? []).filter((s) => s !== id);
   const series = [id, ...new Set(others)];
+  const family = widget.family?.(opts);
   return {
     widget,
     series,
@@ -111,6 +117,7 @@ export function cardSpec(
     output,
     context: componentContext(id, series),
     events: opts.events !== 'none',
+    ...(family ? { family } : {}),
   };
 }
 

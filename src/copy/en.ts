@@ -70,6 +70,25 @@ export const en = {
   // Comparisons
   versus: ' vs. ',
   noData: 'no data',
+  // Breakdowns (rank, share, map)
+  allOthers: (n: number) => `All others (${n})`,
+  fytd: (fy: number, month: string) => `FY${fy} through ${month}`,
+  byDimension: (title: string, dim: string) => `${title} by ${dim}`,
+  dimensionName: {
+    component: 'component',
+    demo: 'demographic',
+    cit: 'citizenship',
+    title: 'title of authority',
+    type: 'encounter type',
+    region: 'land border region',
+    state: 'state',
+    aor: 'area of responsibility',
+  } as Record<string, string>,
+  familyRevised: (release: string) =>
+    `Breakdown as CBP published it in ${release}; CBP has since revised the total, so the parts may not add up to it.`,
+  familyUnexplained: (month: string, sum: string, total: string) =>
+    `In ${month} CBP's rows add up to ${sum}, not the total of ${total}: some rows are suppressed or missing.`,
+  vsYearAgoShort: 'vs. a year earlier',
   compareAlone: 'Nothing to compare with: add with= and the ids of up to four series to the address.',
   compareRelease: (name: string, month: string, vintage: string | null) =>
     vintage ? `${name}: ${vintage}.` : `${name}: data through ${month}.`,

@@ -1,4 +1,5 @@
 import { canonicalQuery, cardBytes, cardSpec, loadCard, resolveCard, type CardSpec, type Registry } from '../card';
+import { NotFound } from '../errors';
 import { keys } from '../series/keys';
 import { readCatalog, timed } from '../series/store';
 
@@ -52,7 +53,14 @@ export async function prerender(env: Env, registry: Registry, ids: readonly stri
   for (const id of ids === 'featured' ? [...top] : ids) {
     if (catalog && !top.has(id)) continue;
     for (const spec of defaultSpecs(registry, id)) {
-      const versions = await resolveCard(env.SERIES, spec);
+      let versions: string[];
+      try {
+        versions = await resolveCard(env.SERIES, spec);
+      } catch (e) {
+        // A breakdown widget for a series without that breakdown has no default card to draw.
+        if (e instanceof NotFound) continue;
+        throw e;
+      }
       const key = keys.prerender(versions, cardPath(spec));
       const bytes = await cardBytes(await loadCard(env.SERIES, spec, versions), env.SERVICE_NAME);
       await timed(env.SERIES.put(key, bytes, { expirationTtl: TTL_S }), key);

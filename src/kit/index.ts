@@ -4,14 +4,14 @@
  */
 export type { CardModel, Widget, WidgetInput } from './widget';
 export { defineWidget } from './widget';
-export { CardOptions, eventsParam, monthsParam } from '../card/options';
+export { CardOptions, eventsParam, intParam, monthsParam } from '../card/options';
 export { daysIn } from '../card/load';
 export { PNG_SIZES } from '../limits';
 export { fmt, plural } from '../copy';
 export type { Palette } from '../render/theme';
 export { contrast } from '../render/theme';
 export { fiscalYearOf } from '../series/facts';
-export { SeriesId, type Point } from '../series/schema';
+export { Dimension, SeriesId, type Point } from '../series/schema';
 export { familyCheck } from '../series/family';
 export { monthTicks, yAxis, yLabelWidth, type Tick } from './axis';
 export { placeLabel, type Box } from './labels';
@@ -36,3 +36,4 @@ export {
 } from './text';
 export { eventLayer, type EventLayer } from './events';
 export { paintEvents } from './eventpaint';
+export { familyNotes, familyRows, familySpan, spanText, topRows, type FamilyRow } from './family';

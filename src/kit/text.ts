@@ -29,9 +29,14 @@ function sourceLine(stored: StoredSeries, t: Copy): string {
   return `${t.source}: ${stored.series.source.name}, ${stored.vintage}`;
 }
 
-/** The source line for a card footer: the release is glued so a wrap keeps "Aug 2026 update" whole. */
+/**
+ * The source line for a card footer: a short release is glued so a wrap keeps "Aug 2026 update"
+ * whole; a long one (a breakdown file's "CBP Nationwide Encounters by state, data through …") may
+ * wrap, or it would run past a narrow card's edge.
+ */
 export function footerSource(stored: StoredSeries, t: Copy): string {
-  return `${t.source}: ${stored.series.source.name}, ${stored.vintage.replace(/ /g, '\u00a0')}`;
+  const v = stored.vintage;
+  return `${t.source}: ${stored.series.source.name}, ${v.length <= 24 ? v.replace(/ /g, '\u00a0') : v}`;
 }
 
 /** "Monthly, Sep 2023 – Aug 2026" (per day: "Daily average by month, …"): the window a chart shows. */

@@ -95,6 +95,11 @@ export interface Widget<O extends CardOptions = CardOptions, M extends CardModel
   schema: z.ZodType<O, unknown>;
   /** Further series the card reads beyond the path's own, e.g. a comparison's `with=`. */
   reads?(opts: O): string[];
+  /**
+   * The breakdown the card draws, by dimension (`cit`, `state`, …): the pipeline reads every
+   * member of the path series' family of that dimension, after the path's own series.
+   */
+  family?(opts: O): string;
   model(input: WidgetInput<O>): M;
   view(model: M, p: Palette): Shape[];
 }

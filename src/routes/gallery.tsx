@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { cacheHeaders } from '../cache/policy';
 import { tags } from '../cache/tags';
-import { cardFrom, cardSpec } from '../card';
+import { cardFrom, cardSpec, expandFamily } from '../card';
 import { CardOptions } from '../card/options';
 import { pageCard } from '../embed/card';
 import { GalleryPage, type GalleryFamily, type GallerySeries } from '../embed/gallery';
@@ -48,6 +48,7 @@ gallery.get('/', async (c) => {
     .filter((s): s is StoredSeries => s !== null)
     .sort((a, b) => b.series.points.at(-1)!.value - a.series.points.at(-1)!.value);
   const byId = new Map(all.map((s) => [s.series.id, s]));
+  const entries = all.map((s) => ({ id: s.series.id, parent: s.series.parent, dimension: s.series.dimension }));
   const shown: GallerySeries[] = all
     .filter((s) => (form.series ? s.series.id === form.series : isHeadline(s)))
     .map((stored) => ({
@@ -57,6 +58,7 @@ gallery.get('/', async (c) => {
         .map((w) => {
           try {
             const spec = cardSpec(registry, { series: stored.series.id, widget: w, query: cardQuery, output: 'model' });
+            if (spec.family) expandFamily(spec, entries);
             const card = cardFrom(spec, (id) => byId.get(id));
             return { widget: w, info: pageCard(card, c.env.SERVICE_NAME, registry.optionKeys(w)) };
           } catch (e) {
