@@ -19,7 +19,7 @@ import { SEED, get, registry, seed, seedCard } from './helpers';
 beforeAll(seed);
 afterAll(reset);
 
-const NAMES = ['trend', 'stat', 'bars', 'badge', 'social', 'compare', 'rank'];
+const NAMES = ['trend', 'stat', 'bars', 'badge', 'social', 'compare', 'rank', 'share', 'map'];
 /** Widgets that draw the series itself; a breakdown widget (rank) needs a family: tests/rank.test.ts. */
 const PLAIN = NAMES.filter((n) => !registry.get(n)!.family);
 const PIN = 'as_of=2025-11'; // pinned so snapshots do not move when a new month is added
@@ -68,6 +68,8 @@ describe('SVG snapshots of a representative set, one element per line', () => {
     ['social', 'sw-usbp', ''],
     ['compare', 'sw-total', ''],
     ['compare', 'sw-usbp', 'with=sw-ofo&theme=dark&lang=es'],
+    ['rank', 'sw-total', 'by=component'],
+    ['share', 'sw-total', 'by=component&theme=dark&lang=es'],
   ];
   for (const [name, series, q] of SET) {
     const label = `${name}-${series}${q ? `-${q.replace(/[=&]/g, '-')}` : ''}`;

@@ -89,6 +89,9 @@ export const en = {
   familyUnexplained: (month: string, sum: string, total: string) =>
     `In ${month} CBP's rows add up to ${sum}, not the total of ${total}: some rows are suppressed or missing.`,
   vsYearAgoShort: 'vs. a year earlier',
+  shareOf: 'Share of the total',
+  mapTop: (list: string) => `Most encounters: ${list}.`,
+  mapNone: (n: number) => `${n} with none.`,
   compareAlone: 'Nothing to compare with: add with= and the ids of up to four series to the address.',
   compareRelease: (name: string, month: string, vintage: string | null) =>
     vintage ? `${name}: ${vintage}.` : `${name}: data through ${month}.`,

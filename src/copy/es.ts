@@ -83,6 +83,9 @@ export const es: Copy = {
   familyUnexplained: (month, sum, total) =>
     `En ${month} las filas de la CBP suman ${sum}, no el total de ${total}: faltan filas o están suprimidas.`,
   vsYearAgoShort: 'frente a un año antes',
+  shareOf: 'Parte del total',
+  mapTop: (list) => `Más encuentros: ${list}.`,
+  mapNone: (n) => `${n} sin ninguno.`,
   compareAlone: 'Nada con qué comparar: añada with= y los identificadores de hasta cuatro series a la dirección.',
   compareRelease: (name, month, vintage) => (vintage ? `${name}: ${vintage}.` : `${name}: datos hasta ${month}.`),
   compareOf: (n) => `${n} series comparadas,`,

@@ -15,11 +15,14 @@ export interface FamilyRow {
   others?: number;
 }
 
+const ACRONYMS = new Set(['FMUA', 'UAC', 'UC', 'USBP', 'OFO', 'AOR']);
+
 /** A member's name as a card prints it: its words in the card's language, CBP's capitals softened. */
 function memberLabel(s: CardSeries, lang: Lang): string {
   const series = s.stored.series;
   const raw = (lang === 'es' ? series.i18n?.es?.member : undefined) ?? series.member ?? s.short;
-  if (raw.length <= 3 || raw !== raw.toUpperCase()) return raw;
+  // Labels in CBP's capitals read better softened ("MEXICO" → "Mexico"); its acronyms stay.
+  if (raw !== raw.toUpperCase() || ACRONYMS.has(raw) || raw.length <= 3) return raw;
   return raw
     .toLowerCase()
     .replace(/(^|[\s(/-])(\p{L})/gu, (_: string, a: string, b: string) => a + b.toUpperCase())

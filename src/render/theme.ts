@@ -19,6 +19,12 @@ export interface Palette {
   s3: string;
   s4: string;
   s5: string;
+  /** A map's sequential scale, fewest to most (viridis: perceptually uniform, colour-blind safe). */
+  m1: string;
+  m2: string;
+  m3: string;
+  m4: string;
+  m5: string;
 }
 
 export const light: Palette = {
@@ -37,6 +43,11 @@ export const light: Palette = {
   s3: '#1b7a4a',
   s4: '#7d4aa8',
   s5: '#4a4a4a',
+  m1: '#fde725',
+  m2: '#7ad151',
+  m3: '#22a884',
+  m4: '#2a788e',
+  m5: '#414487',
 };
 
 export const dark: Palette = {
@@ -55,6 +66,12 @@ export const dark: Palette = {
   s3: '#6fcf97',
   s4: '#c9a0f0',
   s5: '#d0d0d0',
+  // On a dark page more is brighter: the same scale, the other way round.
+  m1: '#414487',
+  m2: '#2a788e',
+  m3: '#22a884',
+  m4: '#7ad151',
+  m5: '#fde725',
 };
 
 export type ThemeName = 'light' | 'dark' | 'auto';
