@@ -4,12 +4,13 @@
 // machine do not inflate them. Prints one JSON object on stdout.
 import { gzipSync } from 'node:zlib';
 import { createApp } from '../src/app';
-import { cardBytes, cardFrom, cardSpec, createRegistry, resolveCard } from '../src/card';
+import { cardBytes, cardSpec, createRegistry, resolveCard } from '../src/card';
 import { cardPath } from '../src/jobs/prerender';
 import { keys } from '../src/series/keys';
 import { widgets } from '../widgets';
 import seedTotal from '../seed/sw-total.json';
 import { baselineSvg } from './baseline.mjs';
+import { benchCard } from './cards.mjs';
 import { config as zodConfig } from 'zod';
 
 // workerd forbids eval, so zod validates without compiling parsers there; do the same here.
@@ -103,8 +104,7 @@ result.baseline = await cpuSamples(() => baselineSvg(stored.series), N, 200);
 // pass the first widget measured pays for the JIT (seen: trend 13 ms cold, 7.7 ms warm).
 // A card as the pipeline builds it for a URL, from the series in hand (no KV in the timed part).
 const registry = createRegistry(widgets);
-const card = (widget, output = 'svg', query = {}) =>
-  cardFrom(cardSpec(registry, { series: stored.series.id, widget, query, output }), () => stored);
+const card = (widget, output = 'svg', query = {}) => benchCard(registry, widget, output, query);
 const names = registry.names;
 
 for (let round = 0; round < 20; round++) for (const name of names) await cardBytes(card(name), brand);

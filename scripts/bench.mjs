@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { bundleForNode, root } from '../bench/build.mjs';
 
 const BUDGET = {
-  gzipKiB: { trend: 10, stat: 10, bars: 10, social: 10, badge: 3, compare: 10 },
+  gzipKiB: { trend: 10, stat: 10, bars: 10, social: 10, badge: 3, compare: 10, rank: 10, share: 10, map: 10 },
   svgMs: 3,
   firstMs: 10,
   ogMs: 40,

@@ -1,7 +1,7 @@
 import { Invalid, NotFound, seriesNotFound } from '../errors';
 import type { PolicyEvent } from '../events/schema';
 import { eventsVersionAt, readEventsVersion } from '../events/store';
-import { computeFacts, cutAt } from '../series/facts';
+import { computeFacts, cutAt, type Facts } from '../series/facts';
 import { labelsOf, type Point, type StoredSeries } from '../series/schema';
 import { keys } from '../series/keys';
 import {
@@ -190,6 +190,10 @@ export function cardSeries(stored: StoredSeries, spec: CardSpec): CardSeries {
   const points = per === 'day' ? daily : monthly;
   const alt = per === 'day' ? monthly : daily;
   const words = labelsOf(stored.series, lang);
+  // Facts (ranks, records, changes) are computed when a widget first asks: a breakdown card reads
+  // 20–50 members and uses none of their facts.
+  let facts: Facts | undefined;
+  let altFacts: Facts | undefined;
   return {
     id: stored.series.id,
     stored,
@@ -198,9 +202,17 @@ export function cardSeries(stored: StoredSeries, spec: CardSpec): CardSeries {
     unit: per === 'day' ? `${words.unit}, ${t.perDay}` : words.unit,
     per,
     points,
-    facts: computeFacts(points),
+    get facts() {
+      return (facts ??= computeFacts(points));
+    },
     monthly,
-    alt: { per: per === 'day' ? 'month' : 'day', points: alt, facts: computeFacts(alt) },
+    alt: {
+      per: per === 'day' ? 'month' : 'day',
+      points: alt,
+      get facts() {
+        return (altFacts ??= computeFacts(alt));
+      },
+    },
     value: (v) => (per === 'day' ? fmt.rate(lang, v) : fmt.number(lang, v)),
   };
 }

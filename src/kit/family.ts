@@ -2,7 +2,8 @@ import { copy, fmt, type Lang } from '../copy';
 import { daysIn } from '../card/load';
 import { fiscalYearOf } from '../series/facts';
 import { familyCheck } from '../series/family';
-import type { CardSeries } from './widget';
+import { NotFound } from '../errors';
+import type { CardSeries, WidgetInput } from './widget';
 
 /** One member of a breakdown over the span a card shows, and the same span a year earlier. */
 export interface FamilyRow {
@@ -13,6 +14,16 @@ export interface FamilyRow {
   prev: number | null;
   /** "All others": the members past the top ones, summed. */
   others?: number;
+}
+
+/**
+ * A breakdown card's members (the series after the path's own). None would be a card with nothing
+ * to draw: a 404 error card, never a crash.
+ */
+export function membersOf(input: Pick<WidgetInput, 's' | 'series'>): CardSeries[] {
+  const members = input.series.slice(1);
+  if (!members.length) throw new NotFound('No such breakdown', `"${input.s.id}" has no members to draw here.`);
+  return members;
 }
 
 const ACRONYMS = new Set(['FMUA', 'UAC', 'UC', 'USBP', 'OFO', 'AOR']);

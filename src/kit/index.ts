@@ -36,4 +36,4 @@ export {
 } from './text';
 export { eventLayer, type EventLayer } from './events';
 export { paintEvents } from './eventpaint';
-export { familyNotes, familyRows, familySpan, spanText, topRows, type FamilyRow } from './family';
+export { familyNotes, familyRows, familySpan, membersOf, spanText, topRows, type FamilyRow } from './family';

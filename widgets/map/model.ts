@@ -3,6 +3,7 @@ import {
   familyNotes,
   familyRows,
   familySpan,
+  membersOf,
   fmt,
   footerModel,
   footerSource,
@@ -63,7 +64,7 @@ function bins(max: number, counts: boolean): number[] {
 /** The state breakdown as a tile-grid map, coloured by encounters in its latest month or fiscal year to date. */
 export function mapModel(input: WidgetInput<MapOptions>): MapModel {
   const { opts, lang, t, s } = input;
-  const members = input.series.slice(1);
+  const members = membersOf(input);
   const width = input.frame?.width ?? opts.width;
   const ty = typeFor(width);
   const inner = width - ty.pad * 2;

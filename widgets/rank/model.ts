@@ -3,6 +3,7 @@ import {
   familyNotes,
   familyRows,
   familySpan,
+  membersOf,
   fmt,
   footerModel,
   footerSource,
@@ -57,7 +58,7 @@ function change(lang: 'en' | 'es', r: FamilyRow): RankRow['change'] {
 /** The members of one breakdown as horizontal bars, largest first, for one month or fiscal year to date. */
 export function rankModel(input: WidgetInput<RankOptions>): RankModel {
   const { opts, lang, t, s } = input;
-  const members = input.series.slice(1);
+  const members = membersOf(input);
   const width = input.frame?.width ?? opts.width;
   const ty = typeFor(width);
   const inner = width - ty.pad * 2;

@@ -3,6 +3,7 @@ import {
   familyNotes,
   familyRows,
   familySpan,
+  membersOf,
   fmt,
   footerModel,
   footerSource,
@@ -65,7 +66,7 @@ const addMonths = (period: string, k: number): string => {
 /** A breakdown's composition over time: each member's share of the family's total, month by month. */
 export function shareModel(input: WidgetInput<ShareOptions>): ShareModel {
   const { opts, lang, t, s } = input;
-  const members = input.series.slice(1);
+  const members = membersOf(input);
   const width = input.frame?.width ?? opts.width;
   const ty = typeFor(width);
   const compact = ty.compact;
