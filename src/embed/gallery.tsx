@@ -1,6 +1,6 @@
 /** @jsxImportSource hono/jsx */
 import { raw } from 'hono/html';
-import { fmt } from '../copy';
+import { copy, fmt } from '../copy';
 import type { StoredSeries } from '../series/schema';
 import type { PageCard } from './card';
 import { Discovery } from './meta';
@@ -33,17 +33,6 @@ export interface GalleryForm {
   widget: string;
   mode: EmbedMode;
 }
-
-const DIMENSION_NAMES: Record<string, string> = {
-  component: 'component',
-  demo: 'demographic',
-  cit: 'citizenship',
-  title: 'title of authority',
-  type: 'encounter type',
-  region: 'land border region',
-  state: 'state',
-  aor: 'area of responsibility',
-};
 
 const MONTHS = [
   [12, '12 months'],
@@ -290,7 +279,7 @@ export function GalleryPage(props: {
               {props.families.map((f) => (
                 <div class="family">
                   <h3>
-                    {f.parent.title} by {DIMENSION_NAMES[f.dimension] ?? f.dimension}
+                    {f.parent.title} by {copy.en.dimensionName[f.dimension] ?? f.dimension}
                   </h3>
                   <ul class="members">
                     {f.members.map((m) => (

@@ -1,6 +1,6 @@
 import { copy, fmt, type Lang } from '../copy';
 import { daysIn } from '../card/load';
-import { fiscalYearOf } from '../series/facts';
+import { addMonths, fiscalYearOf } from '../series/facts';
 import { familyCheck } from '../series/family';
 import { NotFound } from '../errors';
 import type { CardSeries, WidgetInput } from './widget';
@@ -39,11 +39,6 @@ function memberLabel(s: CardSeries, lang: Lang): string {
     .replace(/(^|[\s(/-])(\p{L})/gu, (_: string, a: string, b: string) => a + b.toUpperCase())
     .replace(/\b(Of|And|The)\b/g, (w: string) => w.toLowerCase());
 }
-
-const addMonths = (period: string, k: number): string => {
-  const m = Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1 + k;
-  return `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
-};
 
 /** The span a breakdown card shows: its latest month, or its fiscal year to that month. */
 export interface FamilySpan {

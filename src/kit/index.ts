@@ -10,20 +10,21 @@ export { PNG_SIZES } from '../limits';
 export { fmt, plural } from '../copy';
 export type { Palette } from '../render/theme';
 export { contrast } from '../render/theme';
-export { fiscalYearOf } from '../series/facts';
+export { addMonths, fiscalYearOf } from '../series/facts';
 export { Dimension, SeriesId, type Point } from '../series/schema';
 export { familyCheck } from '../series/family';
 export { monthTicks, yAxis, yLabelWidth, type Tick } from './axis';
-export { placeLabel, type Box } from './labels';
+export { placeLabel, spreadApart, type Box } from './labels';
 export { block, footerModel, lineHeight, typeFor, type FooterModel, type TextBlock, type Type } from './layout';
 export { fitSize, glue, textWidth } from './measure';
 export { sparkline, type Spark } from './spark';
 export { areaPath, band, linePath, linear } from './scale';
-export { at, background, deltaChips, footer, lines, textEnd } from './paint';
+export { at, background, deltaChips, footer, lines, textEnd, titleAndDeck } from './paint';
 export { circle, line, path, place, rect, text, type Shape } from '../render/draw';
 export {
   caveats,
   deckText,
+  descEnd,
   deltas,
   describe,
   eventsIn,

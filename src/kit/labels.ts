@@ -89,3 +89,25 @@ export function placeLabel(
     clash: Infinity,
   };
 }
+
+/**
+ * Direct labels in a column (line ends, stacked bands): boxes given top to bottom are moved down
+ * just enough not to touch, then, if the last runs past `bottom`, pushed back up, never above 0.
+ * Returns the new tops, in the same order.
+ */
+export function spreadApart(boxes: ReadonlyArray<{ top: number; height: number }>, bottom: number): number[] {
+  const tops: number[] = [];
+  let floor = 0;
+  for (const b of boxes) {
+    tops.push(Math.max(b.top, floor));
+    floor = tops.at(-1)! + b.height;
+  }
+  if (floor > bottom) {
+    let ceil = bottom;
+    for (let i = boxes.length - 1; i >= 0; i--) {
+      tops[i] = Math.max(0, Math.min(tops[i]!, ceil - boxes[i]!.height));
+      ceil = tops[i]!;
+    }
+  }
+  return tops;
+}

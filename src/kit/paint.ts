@@ -17,6 +17,11 @@ export function lines(b: TextBlock, x: number, top: number, fill: string): Shape
   );
 }
 
+/** A card's title block and, 4 px under it, its muted deck, from the top-left padding corner. */
+export function titleAndDeck(m: { heading: TextBlock; deck: TextBlock }, pad: number, p: Palette): Shape[] {
+  return [...lines(m.heading, pad, pad, p.text), ...lines(m.deck, pad, pad + m.heading.height + 4, p.muted)];
+}
+
 /** Text ending at `right` (a box of whole pixels), on baseline `y`. */
 export function textEnd(right: number, y: number, s: string, size: number, fill: string, bold = false): Shape {
   return text(place.end(right, textWidth(s, size, bold)), y, s, size, fill, { weight: bold ? 700 : 400 });

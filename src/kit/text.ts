@@ -29,6 +29,11 @@ function sourceLine(stored: StoredSeries, t: Copy): string {
   return `${t.source}: ${stored.series.source.name}, ${stored.vintage}`;
 }
 
+/** How every breakdown card's `<desc>` ends: its caveats, what encounters count, its source. */
+export function descEnd(t: Copy, stored: StoredSeries, notes: readonly string[]): string {
+  return `${notes.join(' ')}${notes.length ? ' ' : ''}${t.eventsNote} ${sourceLine(stored, t)}.`;
+}
+
 /**
  * The source line for a card footer: a short release is glued so a wrap keeps "Aug 2026 update"
  * whole; a long one (a breakdown file's "CBP Nationwide Encounters by state, data through …") may
@@ -158,6 +163,14 @@ export function eventsIn(events: readonly CardEvent[], first: string, last: stri
   return events.filter((e) => e.month <= last && (e.endMonth ?? e.month) >= first);
 }
 
+/** "Title: 8,870 (August 2026); −4.6% vs. previous month; +40% vs. a year earlier": the desc's first clause. */
+function valueClause(lang: Lang, s: CardSeries, t: Copy): string {
+  const f = s.facts;
+  const parts = [`${s.title}: ${s.value(f.latest.value)} (${fmt.monthLong(lang, f.latest.period)})`];
+  for (const d of deltas(lang, f, t)) parts.push(`${d.value} ${d.label}`);
+  return parts.join('; ');
+}
+
 /**
  * The `<desc>` sentence: what, latest value and month, changes, claims, the events shown, the
  * caveats, source. Numbers only, no adjectives.
@@ -168,9 +181,6 @@ export function describe(
   t: Copy,
   extra: { events?: readonly CardEvent[]; notes?: readonly string[] } = {},
 ): string {
-  const f = s.facts;
-  const parts = [`${s.title}: ${s.value(f.latest.value)} (${fmt.monthLong(lang, f.latest.period)})`];
-  for (const d of deltas(lang, f, t)) parts.push(`${d.value} ${d.label}`);
   const rank = rankText(lang, s);
   const claim = rank ? ` ${cap(rank)}.` : '';
   const events = extra.events?.length
@@ -178,7 +188,7 @@ export function describe(
     : '';
   const notes = extra.notes?.length ? ` ${extra.notes.join(' ')}` : '';
   const perDay = s.per === 'day' ? ` ${t.perDayNote}` : '';
-  return `${parts.join('; ')}.${claim}${events}${notes}${perDay} ${t.eventsNote} ${sourceLine(s.stored, t)}.`;
+  return `${valueClause(lang, s, t)}.${claim}${events}${notes}${perDay} ${t.eventsNote} ${sourceLine(s.stored, t)}.`;
 }
 
 /** The months a card plots, as a table: month | value (in the measure shown). */

@@ -33,7 +33,8 @@ export interface Facts {
   sameMonth: { years: number; rankLow: number; rankHigh: number };
 }
 
-function addMonths(period: string, n: number): string {
+/** `2025-11` + 3 → `2026-02`; negative `n` goes back. */
+export function addMonths(period: string, n: number): string {
   const y = Number(period.slice(0, 4));
   const m = Number(period.slice(5, 7)) - 1 + n;
   const yy = y + Math.floor(m / 12);

@@ -1,4 +1,5 @@
 import {
+  addMonths,
   block,
   caveats,
   describe,
@@ -11,6 +12,7 @@ import {
   linePath,
   linear,
   monthTicks,
+  spreadApart,
   textWidth,
   typeFor,
   windowText,
@@ -183,19 +185,11 @@ export function compareModel(input: WidgetInput<CompareOptions>): CompareModel {
   });
   // Labels at their line ends, moved apart just enough not to touch (two lines each), inside the plot.
   const order = [...lines].sort((a, b) => a.label.top - b.label.top);
-  const h = (l: CompareLine) => l.label.name.height + lh + 4;
-  let floor = 0;
-  for (const l of order) {
-    l.label.top = Math.max(l.label.top, floor);
-    floor = l.label.top + h(l);
-  }
-  if (floor > plotBottom + lineHeight(tickSize)) {
-    let ceil = plotBottom + lineHeight(tickSize);
-    for (const l of [...order].reverse()) {
-      l.label.top = Math.max(0, Math.min(l.label.top, ceil - h(l)));
-      ceil = l.label.top;
-    }
-  }
+  const tops = spreadApart(
+    order.map((l) => ({ top: l.label.top, height: l.label.name.height + lh + 4 })),
+    plotBottom + lineHeight(tickSize),
+  );
+  order.forEach((l, i) => (l.label.top = tops[i]!));
 
   const title = list.map((c) => c.title).join(t.versus);
   const desc = [
@@ -242,11 +236,6 @@ export function compareModel(input: WidgetInput<CompareOptions>): CompareModel {
       })),
     },
   };
-}
-
-function addMonths(period: string, k: number): string {
-  const m = Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1 + k;
-  return `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
 }
 
 /** "From a year earlier, A rose 40% while B fell 1.2%." for the biggest riser and faller, when both exist. */

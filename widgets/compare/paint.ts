@@ -1,4 +1,5 @@
 import {
+  titleAndDeck,
   at,
   background,
   circle,
@@ -23,10 +24,7 @@ export function paintCompare(m: CompareModel, p: Palette): Shape[] {
   const inner = m.width - pad * 2;
   const out: Shape[] = [background(m.width, m.height, p)];
 
-  let y = pad;
-  out.push(...lines(m.heading, pad, y, p.text));
-  y += m.heading.height + 4;
-  out.push(...lines(m.deck, pad, y, p.muted));
+  out.push(...titleAndDeck(m, pad, p));
 
   const top = pad + m.headerHeight + ty.gap;
   const tick = lineHeight(c.tickSize);

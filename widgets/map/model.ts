@@ -1,5 +1,6 @@
 import {
   block,
+  descEnd,
   familyNotes,
   familyRows,
   familySpan,
@@ -173,7 +174,7 @@ export function mapModel(input: WidgetInput<MapOptions>): MapModel {
     legend: { top: top + mapH + ty.gap, items, size: legendSize, sw },
     footerTop: top + mapH + ty.gap + legendH + ty.gap,
     title: `${title}, ${when}`,
-    desc: `${title}, ${when}. ${t.mapTop(top5.join('; '))}${none ? ` ${t.mapNone(none)}` : ''} ${notes.join(' ')}${notes.length ? ' ' : ''}${t.eventsNote} ${t.source}: ${v.stored.series.source.name}, ${v.stored.vintage}.`,
+    desc: `${title}, ${when}. ${t.mapTop(top5.join('; '))}${none ? ` ${t.mapNone(none)}` : ''} ${descEnd(t, v.stored, notes)}`,
     notes,
     table: {
       columns: [dim.charAt(0).toUpperCase() + dim.slice(1), when],

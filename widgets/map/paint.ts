@@ -1,8 +1,8 @@
 import {
+  titleAndDeck,
   background,
   contrast,
   footer,
-  lines,
   place,
   rect,
   text,
@@ -18,10 +18,7 @@ export function paintMap(m: MapModel, p: Palette): Shape[] {
   const pad = ty.pad;
   const inner = m.width - pad * 2;
   const out: Shape[] = [background(m.width, m.height, p)];
-  let y = pad;
-  out.push(...lines(m.heading, pad, y, p.text));
-  y += m.heading.height + 4;
-  out.push(...lines(m.deck, pad, y, p.muted));
+  out.push(...titleAndDeck(m, pad, p));
   const g = m.map;
   // Text on a tile takes whichever of the text and page colours stands out more from its fill.
   const ink = (fill: string) => (contrast(p.text, fill) >= contrast(p.bg, fill) ? p.text : p.bg);

@@ -1,5 +1,6 @@
 import {
   block,
+  descEnd,
   familyNotes,
   familyRows,
   familySpan,
@@ -131,7 +132,7 @@ export function rankModel(input: WidgetInput<RankOptions>): RankModel {
     footer,
     chart: { height: chartH, labelW, barX, barMax, changeW, barH, rows: out },
     title: `${title}, ${when}`,
-    desc: `${title}, ${when}: ${top3.join('; ')}. ${notes.join(' ')}${notes.length ? ' ' : ''}${t.eventsNote} ${t.source}: ${members[0]!.stored.series.source.name}, ${members[0]!.stored.vintage}.`,
+    desc: `${title}, ${when}: ${top3.join('; ')}. ${descEnd(t, members[0]!.stored, notes)}`,
     notes,
     table: {
       columns: [dim.charAt(0).toUpperCase() + dim.slice(1), when, t.vsYearAgo],

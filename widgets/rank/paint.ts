@@ -1,4 +1,5 @@
 import {
+  titleAndDeck,
   background,
   footer,
   lineHeight,
@@ -18,10 +19,7 @@ export function paintRank(m: RankModel, p: Palette): Shape[] {
   const pad = ty.pad;
   const inner = m.width - pad * 2;
   const out: Shape[] = [background(m.width, m.height, p)];
-  let y = pad;
-  out.push(...lines(m.heading, pad, y, p.text));
-  y += m.heading.height + 4;
-  out.push(...lines(m.deck, pad, y, p.muted));
+  out.push(...titleAndDeck(m, pad, p));
   const top = pad + m.headerHeight + ty.gap;
   const c = m.chart;
   const size = ty.body;

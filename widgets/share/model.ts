@@ -1,5 +1,7 @@
 import {
+  addMonths,
   block,
+  descEnd,
   familyNotes,
   familyRows,
   familySpan,
@@ -10,6 +12,7 @@ import {
   lineHeight,
   linear,
   monthTicks,
+  spreadApart,
   textWidth,
   typeFor,
   windowText,
@@ -58,10 +61,6 @@ export interface ShareModel extends CardModel {
 }
 
 const r1 = (n: number) => Math.round(n * 10) / 10;
-const addMonths = (period: string, k: number): string => {
-  const m = Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1 + k;
-  return `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
-};
 
 /** A breakdown's composition over time: each member's share of the family's total, month by month. */
 export function shareModel(input: WidgetInput<ShareOptions>): ShareModel {
@@ -157,18 +156,11 @@ export function shareModel(input: WidgetInput<ShareOptions>): ShareModel {
   });
   // Labels beside the latest month, moved apart just enough not to touch, top band first.
   const order = [...bands].reverse();
-  let floor = 0;
-  for (const b of order) {
-    b.labelTop = Math.max(b.labelTop, floor);
-    floor = b.labelTop + b.label.height + lh + 2;
-  }
-  if (floor > chartH) {
-    let ceil = chartH;
-    for (const b of [...order].reverse()) {
-      b.labelTop = Math.max(0, Math.min(b.labelTop, ceil - b.label.height - lh - 2));
-      ceil = b.labelTop;
-    }
-  }
+  const tops = spreadApart(
+    order.map((b) => ({ top: b.labelTop, height: b.label.height + lh + 2 })),
+    chartH,
+  );
+  order.forEach((b, i) => (b.labelTop = tops[i]!));
 
   const latestText = groups.map((g, i) => `${g.label} ${fmt.pctAbs(lang, latest[i]!)}`).join('; ');
   return {
@@ -192,7 +184,7 @@ export function shareModel(input: WidgetInput<ShareOptions>): ShareModel {
       labelX: plotRight + 8,
     },
     title: `${title}, ${fmt.month(lang, last)}`,
-    desc: `${title}, ${t.shareOf.toLowerCase()}, ${fmt.month(lang, last)}: ${latestText}. ${notes.join(' ')}${notes.length ? ' ' : ''}${t.eventsNote} ${t.source}: ${members[0]!.stored.series.source.name}, ${members[0]!.stored.vintage}.`,
+    desc: `${title}, ${t.shareOf.toLowerCase()}, ${fmt.month(lang, last)}: ${latestText}. ${descEnd(t, members[0]!.stored, notes)}`,
     notes,
     table: {
       columns: [t.month, ...groups.map((g) => g.label)],

@@ -1,4 +1,5 @@
 import {
+  titleAndDeck,
   at,
   background,
   footer,
@@ -21,10 +22,7 @@ export function paintShare(m: ShareModel, p: Palette): Shape[] {
   const pad = ty.pad;
   const inner = m.width - pad * 2;
   const out: Shape[] = [background(m.width, m.height, p)];
-  let y = pad;
-  out.push(...lines(m.heading, pad, y, p.text));
-  y += m.heading.height + 4;
-  out.push(...lines(m.deck, pad, y, p.muted));
+  out.push(...titleAndDeck(m, pad, p));
   const top = pad + m.headerHeight + ty.gap;
   const oy = Math.round(top);
   const tick = lineHeight(c.tickSize);
