@@ -40,6 +40,9 @@ describe('the compare widget', () => {
     const card = seedCard('sw-total', 'compare', { as_of: '2025-11' });
     const m = cardModel(card, 'Border Stats Embeds');
     expect(m.table.columns.slice(1)).toEqual(['SW border encounters', 'Border Patrol (SW)', 'SW ports of entry']);
+    // Each series' clause is whole: value, month, both changes (a split on '. ' once cut it at "vs.").
+    expect(m.desc.match(/vs\. previous month; [−+][\d.]+% vs\. a year earlier/g)).toHaveLength(3);
+    expect(m.desc).not.toMatch(/vs \(/);
   });
 
   it('notes series that moved in opposite directions from a year earlier, computed from the data', () => {

@@ -32,6 +32,8 @@ export {
   headline,
   monthTable,
   valueMonth,
+  rankText,
+  valueClause,
   windowText,
   type DeltaText,
 } from './text';

@@ -82,7 +82,7 @@ const sameClaim = (a: Claim | null, b: Claim | null): boolean => JSON.stringify(
  * proves there instead, or that it is not the lowest (highest) there: a February can be a record
  * low in total only because it has 28 days. README, "Per-day rates", states the rule.
  */
-function rankText(lang: Lang, s: CardSeries): string | null {
+export function rankText(lang: Lang, s: CardSeries): string | null {
   const t = copy[lang];
   const shown = rankClaim(s.points, s.facts);
   if (!shown || shown.kind === 'yearAgo') return null;
@@ -164,7 +164,7 @@ export function eventsIn(events: readonly CardEvent[], first: string, last: stri
 }
 
 /** "Title: 8,870 (August 2026); −4.6% vs. previous month; +40% vs. a year earlier": the desc's first clause. */
-function valueClause(lang: Lang, s: CardSeries, t: Copy): string {
+export function valueClause(lang: Lang, s: CardSeries, t: Copy): string {
   const f = s.facts;
   const parts = [`${s.title}: ${s.value(f.latest.value)} (${fmt.monthLong(lang, f.latest.period)})`];
   for (const d of deltas(lang, f, t)) parts.push(`${d.value} ${d.label}`);

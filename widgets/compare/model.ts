@@ -2,12 +2,12 @@ import {
   addMonths,
   block,
   caveats,
-  describe,
+  rankText,
+  valueClause,
   fmt,
   footerModel,
   footerSource,
   glue,
-  headline,
   lineHeight,
   linePath,
   linear,
@@ -195,9 +195,9 @@ export function compareModel(input: WidgetInput<CompareOptions>): CompareModel {
   const desc = [
     `${t.compareOf(list.length)} ${windowText(lang, t, first, last, s.per)}.`,
     ...list.map((c) => {
-      const claim = headline(lang, c);
-      const text = describe(lang, c, t).split('. ')[0]!;
-      return `${text}${claim ? ` (${claim})` : ''}.`;
+      // The value and both changes, then the rank the data prove (the year-ago change is already said).
+      const rank = rankText(lang, c);
+      return `${valueClause(lang, c, t)}${rank ? ` (${rank})` : ''}.`;
     }),
     ...notes,
   ].join(' ');
