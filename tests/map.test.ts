@@ -68,6 +68,15 @@ describe('the map widget', () => {
     expect(m.legend.items.map((i) => i.label)).toEqual(['no data', '0', '1+', '10+', '100+', '1K+', '10K+']);
   });
 
+  it('puts a value above the top edge in the top bin, not the bottom one', async () => {
+    // Dec 2023: Border Patrol 249,740, so TX (55%) is over 100,000, past the last edge (10^5).
+    const tx = Math.round(249_740 * 0.55);
+    expect(tx).toBeGreaterThan(100_000);
+    const m = await modelOf({ as_of: '2023-12' });
+    expect(m.map.tiles.find((t) => t.code === 'TX')!.fill).toBe('m5');
+    expect(m.map.tiles.find((t) => t.code === 'CA')!.fill).toBe('m5');
+  });
+
   it('uses a scale that runs the other way on dark pages, so more is brighter', () => {
     expect([light.m1, light.m5]).toEqual([dark.m5, dark.m1]);
   });

@@ -140,18 +140,21 @@ export function mapModel(input: WidgetInput<MapOptions>): MapModel {
   const tiles: Tile[] = Object.entries(TILES).map(([code, [c, r]]) => {
     const row = byCode.get(code);
     const value = row?.value ?? null;
-    const bin =
-      value === null || value === 0
-        ? -1
-        : Math.max(
-            0,
-            edges.findIndex((e, i) => value < edges[i + 1]! && value >= e),
-          );
+    // The highest bin whose lower edge the value reaches; the top bin holds everything above it.
+    const bin = value
+      ? Math.max(
+          0,
+          Math.min(
+            SCALE.length - 1,
+            edges.findLastIndex((e) => value >= e),
+          ),
+        )
+      : 0;
     return {
       code,
       x: left + c * (size + gap),
       y: r * (size + gap),
-      fill: value === null ? 'bg' : value === 0 ? 'grid' : SCALE[bin === -1 ? SCALE.length - 1 : bin]!,
+      fill: value === null ? 'bg' : value === 0 ? 'grid' : SCALE[bin]!,
       value: showValues && value !== null ? fmt.compact(lang, value) : null,
       missing: value === null,
     };
