@@ -35,7 +35,8 @@ describe('the embed page /embed/{series}/{widget}', () => {
     const months = 24;
     const els = parseHtml(await (await get(`/embed/sw-usbp/trend?months=${months}`)).text());
     const table = els.find((e) => e.tagName === 'table')!;
-    expect(attrOf(table.parentNode as Element, 'class')).toBe('sr-only');
+    // Hidden until the reader picks the Table view (the page's script shows the switch).
+    expect(attrOf(table.parentNode as Element, 'class')).toBe('tablev sr-only');
     const rows = els.filter((e) => e.tagName === 'tr' && e.parentNode && (e.parentNode as Element).tagName === 'tbody');
     const expected = SEED['sw-usbp'].points.slice(-months);
     expect(rows.map((r) => textOf(r))).toEqual(
@@ -72,7 +73,7 @@ describe('the embed page /embed/{series}/{widget}', () => {
     expect(csp).toContain("default-src 'none'");
     expect(csp).not.toContain('unsafe-inline');
     const els = parseHtml(await res.text());
-    const script = els.find((e) => e.tagName === 'script')!;
+    const script = els.find((e) => e.tagName === 'script' && !attrOf(e, 'type'))!;
     const style = els.find((e) => e.tagName === 'style')!;
     expect(csp).toContain(`script-src 'sha256-${await sha256(textOf(script))}'`);
     expect(csp).toContain(`style-src 'sha256-${await sha256(textOf(style))}'`);
@@ -92,7 +93,7 @@ describe('the embed page /embed/{series}/{widget}', () => {
 
   it('reports its height by ResizeObserver in our, WordPress’s and Datawrapper’s message shapes, without polling or storage', async () => {
     const els = parseHtml(await (await get('/embed/sw-total/trend')).text());
-    const js = textOf(els.find((e) => e.tagName === 'script')!);
+    const js = textOf(els.find((e) => e.tagName === 'script' && !attrOf(e, 'type'))!);
     expect(js).toContain("type: 'border-stats:height', height: h, id: id");
     expect(js).toContain("secret: secret, message: 'height', value: h");
     expect(js).toContain("'datawrapper-height'");

@@ -9,7 +9,13 @@ class El {
   attrs = new Map<string, string>();
   children: El[] = [];
   parentNode: El | null = null;
-  style: { cssText: string; height?: string } = { cssText: '' };
+  style: { cssText: string; height?: string; paddingTop?: string } = { cssText: '' };
+  /** The height its markup reserves (a snippet's padding-top), as layout would measure it. */
+  boxHeight = 0;
+  id = '';
+  className = '';
+  textContent = '';
+  alt = '';
   contentWindow: object | null = null;
   title = '';
   loading = '';
@@ -33,6 +39,18 @@ class El {
     for (const [k, v] of this.attrs)
       if (k.startsWith('data-')) out[k.slice(5).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())] = v;
     return out;
+  }
+  getBoundingClientRect() {
+    return { height: this.boxHeight };
+  }
+  get nextSibling(): El | null {
+    const sib = this.parentNode?.children;
+    return sib?.[sib.indexOf(this) + 1] ?? null;
+  }
+  insertBefore(n: El, ref: El | null) {
+    n.parentNode = this;
+    if (ref) this.children.splice(this.children.indexOf(ref), 0, n);
+    else this.children.push(n);
   }
   appendChild(c: El) {
     c.parentNode = this;
@@ -60,6 +78,8 @@ function page(scriptSrc: string, placeholders: Array<[string, Record<string, str
     readyState: 'complete',
     currentScript: { src: scriptSrc },
     createElement: (t: string) => new El(t.toUpperCase()),
+    head: new El('HEAD'),
+    getElementById: (id: string) => [...all(body), ...document.head.children].find((e) => e.id === id) ?? null,
     querySelectorAll: (sel: string) =>
       all(body).filter((e) =>
         sel.startsWith('iframe')
@@ -142,8 +162,15 @@ describe('the script embed /embed.js', () => {
     }
     expect(a!.title).toBe('Border Stats: sw-usbp trend');
     // The link is replaced by its iframe; the div keeps its iframe inside.
-    expect(p.body.children.map((c) => c.tagName)).toEqual(['DIV', 'IFRAME', 'DIV']);
+    // Each frame is followed by its print image (only print shows it), of the same card, light.
+    expect(p.body.children.map((c) => c.tagName)).toEqual(['DIV', 'IFRAME', 'IMG', 'DIV']);
     expect(p.body.children[0]!.children[0]).toBe(a);
+    const print = p.body.children[0]!.children[1]!;
+    expect(print.className).toBe('border-stats-print');
+    expect(print.src).toBe('https://stats.example/v1/sw-usbp/trend.svg?theme=light&lang=es&months=24&as_of=2025-06');
+    expect(print.style.cssText).toMatch(/^display:none;/);
+    expect(a!.hasAttribute('data-border-stats-print')).toBe(true);
+    expect(p.body.children[2]!.src).toBe('https://stats.example/v1/sw-total/trend.svg?theme=light');
   });
 
   it('defines only window.BorderStats, and a second include adds new placeholders without double-wrapping', async () => {
@@ -159,7 +186,24 @@ describe('the script embed /embed.js', () => {
     expect(p.added()).toEqual(['BorderStats']);
     expect(p.listeners).toHaveLength(1);
     expect(p.frames().map((f) => new URL(f.src).pathname)).toEqual(['/embed/sw-total/trend', '/embed/sw-ofo/trend']);
-    expect(p.body.children[0]!.children).toHaveLength(1);
+    expect(p.body.children[0]!.children.map((c) => c.tagName)).toEqual(['IFRAME', 'IMG']);
+  });
+
+  it('gives a frame exactly the height its placeholder reserved, and ignores reports within a pixel of it', async () => {
+    const js = await script();
+    const p = page('https://stats.example/embed.js', [['DIV', { 'data-border-stats': 'sw-total/trend' }]]);
+    const div = p.body.children[0]!;
+    div.boxHeight = 396.25;
+    p.run(js);
+    const [f] = p.frames();
+    expect(f!.style.cssText).toContain('height:396.25px');
+    // The reservation moves to the frame in the same task: the placeholder's padding goes.
+    expect(div.style.paddingTop).toBe('0');
+    f!.style.height = '396.25px';
+    p.post({ type: 'border-stats:height', height: 397 }, f!.contentWindow);
+    expect(f!.style.height).toBe('396.25px');
+    p.post({ type: 'border-stats:height', height: 640 }, f!.contentWindow);
+    expect(f!.style.height).toBe('640px');
   });
 
   it('sizes only the iframe whose window sent the height message and takes the series title from it', async () => {

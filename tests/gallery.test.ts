@@ -65,16 +65,43 @@ describe('the gallery /', () => {
     expect(els.filter((e) => e.tagName === 'img').every((i) => (attrOf(i, 'alt') ?? '') !== '')).toBe(true);
   });
 
-  it('gives copy-ready code for the iframe, script, picture, PNG and oEmbed URL ways', async () => {
+  it('gives copy-ready code for the iframe, script, AMP, picture, PNG and oEmbed URL ways', async () => {
     const els = parseHtml(await (await get('/?theme=auto&lang=es&months=24&mode=live')).text());
     const id = 'sw-usbp-trend';
     const q = 'theme=auto&amp;lang=es&amp;months=24';
     expect(code(els, `${id}-iframe`)).toMatch(
       new RegExp(`^<iframe src="${ORIGIN}/embed/sw-usbp/trend\\?${q}" title="[^"]+"[^>]* loading="lazy"`),
     );
-    expect(code(els, `${id}-script`)).toBe(
-      `<div data-border-stats="sw-usbp/trend" data-theme="auto" data-lang="es" data-months="24"></div>\n<script async src="${ORIGIN}/embed.js"></script>`,
+    // The placeholder reserves the embed page's default height: the card as the page draws it at
+    // the frame's width (compact below 480 px), plus the 36 px bar; read off the page itself.
+    const pageEls = parseHtml(await (await get('/embed/sw-usbp/trend?theme=auto&lang=es&months=24')).text());
+    const size = (tag: string) => {
+      const e = pageEls.find((x) => x.tagName === tag)!;
+      return [Number(attrOf(e, 'width')), Number(attrOf(e, 'height'))] as const;
+    };
+    const [w, h] = size('img');
+    const [cw, ch] = size('source');
+    const n = (x: number, d: number) => +x.toFixed(d);
+    const reserve = `calc(min(${n((ch / cw) * 100, 4)}%, max(${n((h / w) * 100, 4)}%, ${n((ch / cw) * 479, 3)}px - (100% - 479px) * 100000)) + 36px)`;
+    const script = code(els, `${id}-script`);
+    expect(script).toMatch(
+      new RegExp(
+        `^<div data-border-stats="sw-usbp/trend" data-theme="auto" data-lang="es" data-months="24" style="position:relative;padding-top:([^"]+)"><noscript><img src="${ORIGIN}/v1/sw-usbp/trend\\.svg\\?theme=light&amp;lang=es&amp;months=24" alt="[^"]{20,}" width="${w}" height="${h}" style="position:absolute;top:0;left:0;width:100%;height:auto"></noscript></div>\n<script async src="${ORIGIN}/embed\\.js"></script>$`,
+      ),
     );
+    expect(/padding-top:([^"]+)"/.exec(script)![1]).toBe(reserve);
+    // AMP: an amp-iframe of the same page, resizable, with its overflow element and a placeholder image.
+    const amp = code(els, `${id}-amp`);
+    expect(amp).toMatch(
+      new RegExp(
+        `^<amp-iframe src="${ORIGIN}/embed/sw-usbp/trend\\?${q}" title="[^"]+" width="${w}" height="${h + 36}" layout="responsive" sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox" frameborder="0" resizable>`,
+      ),
+    );
+    expect(amp).toContain('<div overflow tabindex="0" role="button" aria-label="Show the whole chart">');
+    expect(amp).toMatch(
+      /<amp-img placeholder layout="fill" src="[^"]+trend\.svg\?theme=light&amp;[^"]+" alt="[^"]{20,}"><\/amp-img>/,
+    );
+    expect(amp).toMatch(/<\/amp-iframe>$/);
     const picture = code(els, `${id}-picture`);
     expect(picture).toContain(
       `<source media="(prefers-color-scheme: dark)" srcset="${ORIGIN}/v1/sw-usbp/trend.svg?theme=dark&amp;lang=es&amp;months=24">`,

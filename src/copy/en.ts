@@ -107,4 +107,12 @@ export const en = {
     ytd === null ? `FY${fy}` : `FY${fy} (YTD, ${ytd.n} ${ytd.months})`,
   /** Compact FY label for narrow bars: "FY26", "FY26 YTD". */
   fyShort: (fy: number, ytd: boolean) => `FY${String(fy).slice(2)}${ytd ? ' YTD' : ''}`,
+  // The embed page's controls
+  viewLabel: 'View',
+  viewChart: 'Chart',
+  viewTable: 'Table',
+  aboutData: 'Source and notes',
+  revisedFlag: 'revised',
+  exploreLabel: 'Chart: use the arrow keys, Home and End to read each value',
+  printedFrom: 'Printed from',
 };

@@ -96,4 +96,11 @@ export const es: Copy = {
   eventSource: 'Fuente',
   fyLabel: (fy, ytd) => (ytd === null ? `AF${fy}` : `AF${fy} (en curso, ${ytd.n} ${ytd.months})`),
   fyShort: (fy, ytd) => `AF${String(fy).slice(2)}${ytd ? ' parc.' : ''}`,
+  viewLabel: 'Vista',
+  viewChart: 'Gráfico',
+  viewTable: 'Tabla',
+  aboutData: 'Fuente y notas',
+  revisedFlag: 'revisado',
+  exploreLabel: 'Gráfico: use las flechas, Inicio y Fin para leer cada valor',
+  printedFrom: 'Impreso desde',
 };

@@ -1,5 +1,6 @@
 import { cardModel, type LoadedCard } from '../card';
 import type { CardOptions } from '../card/options';
+import type { Explore } from '../kit/explore';
 import type { CardModel } from '../kit/widget';
 import { WIDTH } from '../limits';
 import { labelsOf, type Point, type StoredSeries } from '../series/schema';
@@ -19,7 +20,9 @@ export interface PageCard extends CardModel {
   seriesTitle: string;
   latest: Point;
   /** The same card laid out for narrow frames, when the caller did not fix a width. */
-  compact: { width: number; height: number } | null;
+  compact: { width: number; height: number; explore?: Explore } | null;
+  /** The card fills its frame's width (small cards, badges, keep their own size instead). */
+  fill: boolean;
 }
 
 /** A loaded card's model, and its compact layout when the widget has one the caller did not rule out. */
@@ -42,6 +45,11 @@ export function pageCard(card: LoadedCard, brand: string, registryKeys: readonly
     stored,
     seriesTitle: labelsOf(stored.series, spec.opts.lang).title,
     latest: points.at(-1)!,
-    compact: compact && { width: compact.width, height: compact.height },
+    compact: compact && {
+      width: compact.width,
+      height: compact.height,
+      ...(compact.explore ? { explore: compact.explore } : {}),
+    },
+    fill: model.width >= WIDTH.min,
   };
 }

@@ -3,6 +3,12 @@
  * `<a data-border-stats-link href="…/embed/…">` into lazy, titled, auto-resizing iframes on the
  * script's own origin. One global (window.BorderStats); a second include only scans for new
  * placeholders. Kept as plain ES2017 text so it is served as is (no build step) and stays tiny.
+ *
+ * No layout shift: a placeholder from the gallery or oEmbed reserves the frame's final height in
+ * its own markup (`padding-top`, src/embed/reserve.ts). The frame takes over exactly that height in
+ * the same task, and a reported height within a pixel of it changes nothing.
+ * Print: frames often print blank (a lazy one never loaded), so each gets an image of the card that
+ * only print shows.
  */
 export const EMBED_JS = `(function (w, d) {
   'use strict';
@@ -37,9 +43,35 @@ export const EMBED_JS = `(function (w, d) {
     f.setAttribute('data-border-stats-frame', '');
     f.setAttribute('scrolling', 'no');
     f.setAttribute('sandbox', 'allow-scripts allow-popups allow-popups-to-escape-sandbox');
-    f.style.cssText = 'display:block;width:100%;border:0;height:' + Math.round((el.clientWidth || 640) * 0.5625 + 40) + 'px';
-    if (link) el.parentNode.replaceChild(f, el);
-    else el.appendChild(f);
+    // The reserved height when the snippet has one; a guess (and a later resize) when not.
+    var h = link ? 0 : el.getBoundingClientRect().height;
+    if (!(h > 0)) h = Math.round((el.clientWidth || 640) * 0.5625 + 40);
+    f.style.cssText = 'display:block;width:100%;border:0;height:' + h + 'px';
+    q.delete('id');
+    q.set('theme', 'light');
+    var p = d.createElement('img');
+    p.className = 'border-stats-print';
+    p.src = base + '/v1/' + m[1] + '/' + m[2] + '.svg?' + q;
+    p.alt = f.title;
+    p.setAttribute('fetchpriority', 'low');
+    p.style.cssText = 'display:none;max-width:100%;height:auto';
+    f.setAttribute('data-border-stats-print', '');
+    printCss();
+    if (link) {
+      el.parentNode.replaceChild(f, el);
+      f.parentNode.insertBefore(p, f.nextSibling);
+    } else {
+      el.style.paddingTop = '0';
+      el.appendChild(f);
+      el.appendChild(p);
+    }
+  }
+  function printCss() {
+    if (d.getElementById('border-stats-print-css')) return;
+    var s = d.createElement('style');
+    s.id = 'border-stats-print-css';
+    s.textContent = '@media print{iframe[data-border-stats-print]{display:none!important}img.border-stats-print{display:block!important}}';
+    (d.head || d.documentElement).appendChild(s);
   }
   function scan() {
     var els = d.querySelectorAll(sel);
@@ -52,7 +84,7 @@ export const EMBED_JS = `(function (w, d) {
     for (var i = 0; i < fs.length; i++) {
       if (fs[i].contentWindow !== e.source) continue;
       var h = Math.round(+m.height);
-      if (h > 0 && h < 20000) fs[i].style.height = h + 'px';
+      if (h > 0 && h < 20000 && Math.abs(h - (parseFloat(fs[i].style.height) || 0)) >= 1) fs[i].style.height = h + 'px';
       if (typeof m.title === 'string' && m.title && !fs[i].hasAttribute('data-title-set')) {
         fs[i].title = m.title.slice(0, 200);
         fs[i].setAttribute('data-title-set', '');

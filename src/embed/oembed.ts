@@ -1,9 +1,9 @@
 import { CACHE_TABLE } from '../cache/policy';
 import { cardModel } from '../card';
-import { copy, fmt } from '../copy';
 import { PNG_SIZES, WIDTH } from '../limits';
 import { escapeXml } from '../render/xml';
 import type { PageCard } from './card';
+import { BAR_HEIGHT } from './reserve';
 import { attr } from './snippets';
 import { urls, withParam } from './url';
 
@@ -12,24 +12,13 @@ const OEMBED_CACHE_AGE = CACHE_TABLE.oembed.maxAge;
 const MIN_W = WIDTH.min;
 const MAX_W = WIDTH.max;
 
-/**
- * Height of the embed page's text line under the card (13 px type, ~6.4 px a character, 19 px a
- * line, 10 px padding): an estimate only; the page reports its real height once it loads.
- */
-function metaHeight(info: PageCard, width: number): number {
-  const t = copy[info.opts.lang];
-  const src = info.stored.series.source;
-  const chars =
-    `${t.source}: ${src.name}, ${src.release}. ${t.asOf} ${fmt.monthLong(info.opts.lang, info.latest.period)}. ${t.getData}`
-      .length;
-  return 10 + 19 * Math.ceil((chars * 6.4) / Math.max(1, width - 4));
-}
-
 /** Frame size for a card at `width`, the card drawn at that width (compact layout when narrow). */
 function frameSize(info: PageCard, width: number): { width: number; height: number; cardWidth: number } {
   const cardWidth = Math.min(MAX_W, Math.max(MIN_W, width));
   const card = cardModel(info.card, info.brand, { width: cardWidth });
-  return { width, height: Math.round((card.height * width) / card.width) + metaHeight(info, width), cardWidth };
+  // As the page draws it: scaled to the frame, or (a badge) at its own size when it is smaller.
+  const shown = card.width >= MIN_W ? width : Math.min(width, card.width);
+  return { width, height: Math.round((card.height * shown) / card.width) + BAR_HEIGHT, cardWidth };
 }
 
 /** oEmbed 1.0 `rich` response; width and height never exceed `maxwidth`/`maxheight` (spec §2.2). */
@@ -42,8 +31,8 @@ export function oembedResponse(
   let width = Math.min(Math.min(MAX_W, Math.max(MIN_W, info.opts.width)), max.maxwidth ?? MAX_W);
   let size = frameSize(info, width);
   if (max.maxheight && size.height > max.maxheight) {
-    const meta = metaHeight(info, width);
-    width = Math.min(width, Math.max(MIN_W, Math.floor((width * (max.maxheight - meta)) / (size.height - meta))));
+    const bar = BAR_HEIGHT;
+    width = Math.min(width, Math.max(MIN_W, Math.floor((width * (max.maxheight - bar)) / (size.height - bar))));
     size = frameSize(info, width);
   }
   const height = Math.min(size.height, max.maxheight ?? Infinity);

@@ -40,3 +40,4 @@ export {
 export { eventLayer, type EventLayer } from './events';
 export { paintEvents } from './eventpaint';
 export { familyNotes, familyRows, familySpan, membersOf, spanText, topRows, type FamilyRow } from './family';
+export { monthStops } from './explore';

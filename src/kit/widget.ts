@@ -1,3 +1,4 @@
+import type { Explore } from './explore';
 import type { z } from 'zod';
 import type { CardOptions } from '../card/options';
 import type { Copy, Lang } from '../copy';
@@ -83,6 +84,8 @@ export interface CardModel {
   events?: CardEvent[];
   /** The caveats it states, computed from the data (pages show them under the card). */
   notes?: string[];
+  /** Periods a reader can step through on the embed page, with their readouts; none when absent. */
+  explore?: Explore;
 }
 
 /**

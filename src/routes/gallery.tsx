@@ -6,6 +6,7 @@ import { tags } from '../cache/tags';
 import { cardFrom, cardSpec, expandFamily } from '../card';
 import { CardOptions } from '../card/options';
 import { pageCard } from '../embed/card';
+import { readEvents } from '../events/store';
 import { GalleryPage, type GalleryFamily, type GallerySeries } from '../embed/gallery';
 import { GALLERY_SCRIPT, GALLERY_STYLE } from '../embed/gallery-assets';
 import { DomainError, Invalid, describeIssues } from '../errors';
@@ -48,6 +49,9 @@ gallery.get('/', async (c) => {
     .filter((s): s is StoredSeries => s !== null)
     .sort((a, b) => b.series.points.at(-1)!.value - a.series.points.at(-1)!.value);
   const byId = new Map(all.map((s) => [s.series.id, s]));
+  // The cards' own events (one read): without them a card's size, title and desc would not be the
+  // embed page's, and the snippets reserve that size.
+  const events = (await readEvents(c.env.SERIES))?.doc.events ?? [];
   const entries = all.map((s) => ({ id: s.series.id, parent: s.series.parent, dimension: s.series.dimension }));
   const shown: GallerySeries[] = all
     .filter((s) => (form.series ? s.series.id === form.series : isHeadline(s)))
@@ -59,7 +63,7 @@ gallery.get('/', async (c) => {
           try {
             const spec = cardSpec(registry, { series: stored.series.id, widget: w, query: cardQuery, output: 'model' });
             if (spec.family) expandFamily(spec, entries);
-            const card = cardFrom(spec, (id) => byId.get(id));
+            const card = cardFrom(spec, (id) => byId.get(id), events);
             return { widget: w, info: pageCard(card, c.env.SERVICE_NAME, registry.optionKeys(w)) };
           } catch (e) {
             if (!(e instanceof DomainError)) throw e;

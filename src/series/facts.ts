@@ -48,7 +48,7 @@ export function fiscalYearOf(period: string): number {
   return Number(period.slice(5, 7)) >= 10 ? y + 1 : y;
 }
 
-function change(from: Point | undefined, to: Point): Change | null {
+export function change(from: Point | undefined, to: Point): Change | null {
   if (!from) return null;
   return { from, abs: to.value - from.value, pct: from.value === 0 ? null : (to.value - from.value) / from.value };
 }

@@ -13,6 +13,7 @@ import {
   glue,
   lineHeight,
   monthTable,
+  monthStops,
   monthTicks,
   plural,
   textWidth,
@@ -178,6 +179,27 @@ export function barsModel(input: WidgetInput<BarsOptions>): BarsModel {
         inner,
       );
 
+  const chartTop = ty.pad + heading.height + 4 + deck.height + ty.gap;
+  const centre = (i: number) => ty.pad + x(i)! + bw / 2;
+  /** A whole fiscal year's change from the whole year before; none for a running year. */
+  const fyDetail = (g: Group, i: number): string => {
+    const prev = groups[i - 1];
+    if (!prev || g === ytd || prev.months < 12 || prev.value === 0) return '';
+    return `${fmt.pct(lang, (g.value - prev.value) / prev.value)}${t.versus}${fyLabel(prev)}`;
+  };
+  const explore = {
+    top: Math.round(chartTop + plotTop),
+    bottom: Math.round(chartTop + plotBottom),
+    stops: fy
+      ? groups.map((g, i) => ({
+          x: Math.round(centre(i) * 10) / 10,
+          head: fyLabel(g),
+          value: s.per === 'day' ? `${s.value(g.value)} ${t.perDay}` : s.value(g.value),
+          detail: fyDetail(g, i),
+        }))
+      : monthStops(lang, t, s, win, centre),
+  };
+
   return {
     width,
     height,
@@ -185,6 +207,7 @@ export function barsModel(input: WidgetInput<BarsOptions>): BarsModel {
     heading,
     deck,
     footer,
+    explore,
     chart: { width: inner, height: chartH, plotLeft, plotBottom, yTicks, xTicks, events },
     bars,
     title: `${s.title}, ${fy ? t.fyTotals.toLowerCase() : t.monthly.toLowerCase()}, ${month}`,

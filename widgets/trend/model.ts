@@ -16,6 +16,7 @@ import {
   linePath,
   linear,
   monthTable,
+  monthStops,
   monthTicks,
   placeLabel,
   textWidth,
@@ -247,5 +248,10 @@ export function trendModel(input: WidgetInput<TrendOptions>, variant: { fullHead
     events: shownEvents,
     notes,
     table: monthTable(lang, s, t, win),
+    explore: {
+      top: Math.round(ty.pad + headerHeight + ty.gap + plotTop),
+      bottom: Math.round(ty.pad + headerHeight + ty.gap + plotBottom),
+      stops: monthStops(lang, t, s, win, (i) => ty.pad + x(i)),
+    },
   };
 }
