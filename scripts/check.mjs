@@ -23,7 +23,8 @@ function run(what, cmd, args) {
   });
   if (r.status === 0) return console.log(`[check] ${what}: ok`);
   failed++;
-  console.log(`[check] ${what}: FAILED\n${(r.stdout + r.stderr).trim()}`);
+  const out = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim() || String(r.error ?? `exit ${r.status}`);
+  console.log(`[check] ${what}: FAILED\n${out}`);
 }
 
 run('env types match wrangler.toml', bin('wrangler'), [
