@@ -202,29 +202,29 @@ export function compareModel(input: WidgetInput<CompareOptions>): CompareModel {
     ...notes,
   ].join(' ');
 
-  const months = Array.from({ length: n }, (_, i) => addMonths(first, i));
-  const cellsAt = (period: string) =>
-    list.map((c, j) => {
-      const p = shown[j]!.find((q) => q.period === period);
+  // One row per month, built once: the table shows it, the explore readout names it.
+  const byPeriod = shown.map((pts) => new Map(pts.map((p) => [p.period, p])));
+  const rows = Array.from({ length: n }, (_, i) => addMonths(first, i)).map((period) => ({
+    head: fmt.monthLong(lang, period),
+    cells: list.map((c, j) => {
+      const p = byPeriod[j]!.get(period);
       return p ? c.value(p.value) : '—';
-    });
+    }),
+  }));
   const chartTop = ty.pad + headerHeight + ty.gap;
   // A readout per month: the path's series first (its value), then each other series by name.
   const explore = {
     top: Math.round(chartTop + plotTop),
     bottom: Math.round(chartTop + plotBottom),
-    stops: months.map((period, i) => {
-      const cells = cellsAt(period);
-      return {
-        x: r1(ty.pad + x(i)),
-        head: fmt.monthLong(lang, period),
-        value: `${names[0]} ${cells[0]}`,
-        detail: cells
-          .slice(1)
-          .map((v, j) => `${names[j + 1]} ${v}`)
-          .join(' · '),
-      };
-    }),
+    stops: rows.map(({ head, cells }, i) => ({
+      x: r1(ty.pad + x(i)),
+      head,
+      value: `${names[0]} ${cells[0]}`,
+      detail: cells
+        .slice(1)
+        .map((v, j) => `${names[j + 1]} ${v}`)
+        .join(' · '),
+    })),
   };
 
   return {
@@ -253,7 +253,7 @@ export function compareModel(input: WidgetInput<CompareOptions>): CompareModel {
     notes,
     table: {
       columns: [t.month, ...names],
-      rows: months.map((period) => ({ head: fmt.monthLong(lang, period), cells: cellsAt(period) })),
+      rows,
     },
   };
 }
